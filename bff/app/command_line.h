@@ -1,0 +1,35 @@
+#pragma once
+
+#include "bff/storage/database.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <variant>
+
+namespace alpes::app {
+
+struct BffConfig {
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 8080;
+    std::filesystem::path dataDir;
+    storage::Durability durability = storage::Durability::Normal;
+};
+
+// What the command line asked for: run with a configuration, or print text and exit with a code.
+struct ExitNow {
+    int code = 0;
+    std::string text;
+};
+
+using CommandLine = std::variant<BffConfig, ExitNow>;
+
+// Options first, then ALPES_* environment variables (architecture.md, Configuration).
+// A bad option gives ExitNow with code 2 and a one-line reason.
+CommandLine parseCommandLine(int argc, const char* const* argv);
+
+// The OS's app data location: $XDG_DATA_HOME/alpes-partners or ~/.local/share/alpes-partners.
+std::filesystem::path defaultDataDir();
+
+}  // namespace alpes::app

@@ -1,0 +1,97 @@
+#include "bff/storage/group_commit_writer.h"
+
+namespace alpes::storage {
+
+GroupCommitWriter::GroupCommitWriter(Database db, Options options)
+    : m_db(std::move(db)), m_options(std::move(options)), m_thread([this] { loop(); })
+{
+}
+
+GroupCommitWriter::~GroupCommitWriter()
+{
+    stop();
+}
+
+void GroupCommitWriter::submit(Unit unit, Completion done)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_stopping) {
+            m_queue.push_back({std::move(unit), std::move(done)});
+            m_wake.notify_one();
+            return;
+        }
+    }
+    done(Error::unavailable("The service is shutting down", m_options.name + " stopped"));
+}
+
+void GroupCommitWriter::setCommitListener(std::function<void()> listener)
+{
+    std::lock_guard lock(m_mutex);
+    m_commitListener = std::move(listener);
+}
+
+void GroupCommitWriter::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+        m_wake.notify_one();
+    }
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+size_t GroupCommitWriter::queued() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_queue.size();
+}
+
+void GroupCommitWriter::loop()
+{
+    std::deque<Pending> batch;
+    for (;;) {
+        std::function<void()> listener;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            if (m_queue.empty())
+                return;  // stopping and drained
+            const size_t take = std::min(m_queue.size(), m_options.maxBatch);
+            std::move(m_queue.begin(), m_queue.begin() + static_cast<std::ptrdiff_t>(take), std::back_inserter(batch));
+            m_queue.erase(m_queue.begin(), m_queue.begin() + static_cast<std::ptrdiff_t>(take));
+            listener = m_commitListener;
+        }
+        runBatch(batch);
+        batch.clear();
+        if (listener)
+            listener();
+    }
+}
+
+void GroupCommitWriter::runBatch(std::deque<Pending>& batch)
+{
+    std::vector<Status> outcomes(batch.size());
+    Status commitStatus;
+    try {
+        Transaction transaction(m_db);
+        for (size_t i = 0; i < batch.size(); ++i) {
+            try {
+                Savepoint savepoint(m_db);
+                outcomes[i] = batch[i].unit(m_db);
+                if (outcomes[i])
+                    savepoint.release();
+            } catch (...) {
+                outcomes[i] = errorFromCurrentException(m_options.name);
+            }
+        }
+        transaction.commit();
+    } catch (...) {
+        commitStatus = errorFromCurrentException(m_options.name + " commit");
+    }
+    for (size_t i = 0; i < batch.size(); ++i)
+        batch[i].done(commitStatus ? std::move(outcomes[i]) : commitStatus);
+}
+
+}  // namespace alpes::storage

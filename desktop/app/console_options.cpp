@@ -1,0 +1,52 @@
+#include "desktop/app/console_options.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace alpes::console {
+
+ConsoleCommandLine parseConsoleCommandLine(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Alpes Partners console for campaign managers"));
+    const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                        QStringLiteral("Show this help."));
+    const QCommandLineOption versionOption(QStringLiteral("version"), QStringLiteral("Show the version."));
+    const QCommandLineOption serverOption(QStringLiteral("server"),
+                                          QStringLiteral("Connect to the BFF at URL, e.g. http://127.0.0.1:8080."),
+                                          QStringLiteral("URL"));
+    parser.addOption(helpOption);
+    parser.addOption(versionOption);
+    parser.addOption(serverOption);
+
+    ConsoleCommandLine result;
+    if (!parser.parse(arguments)) {
+        result.exitCode = 2;
+        result.text = QStringLiteral("alpes-console: %1 (see --help)\n").arg(parser.errorText());
+        return result;
+    }
+    if (parser.isSet(helpOption)) {
+        result.text = parser.helpText();
+        return result;
+    }
+    if (parser.isSet(versionOption)) {
+        result.text = QStringLiteral("alpes-console %1\n").arg(QStringLiteral(ALPES_VERSION));
+        return result;
+    }
+    ConsoleOptions options;
+    if (parser.isSet(serverOption)) {
+        const QUrl url(parser.value(serverOption), QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != QStringLiteral("http") && url.scheme() != QStringLiteral("https")) ||
+            url.host().isEmpty()) {
+            result.exitCode = 2;
+            result.text = QStringLiteral("alpes-console: --server must be an http(s) URL such as "
+                                         "http://127.0.0.1:8080\n");
+            return result;
+        }
+        options.server = url;
+    }
+    result.options = options;
+    return result;
+}
+
+}  // namespace alpes::console

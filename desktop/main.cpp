@@ -1,0 +1,26 @@
+#include "desktop/app/console_options.h"
+#include "desktop/ui/main_window.h"
+
+#include <QApplication>
+
+#include <cstdio>
+
+int main(int argc, char** argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    // Answer --help/--version before QApplication, so they work without a display.
+    const auto commandLine = alpes::console::parseConsoleCommandLine(arguments);
+    if (!commandLine.options) {
+        std::fputs(commandLine.text.toLocal8Bit().constData(), commandLine.exitCode == 0 ? stdout : stderr);
+        return commandLine.exitCode;
+    }
+    QApplication application(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("alpes-console"));
+    QApplication::setOrganizationName(QStringLiteral("Alpes Partners"));
+    QApplication::setApplicationVersion(QStringLiteral(ALPES_VERSION));
+    alpes::console::MainWindow window(commandLine.options->server);
+    window.show();
+    return QApplication::exec();
+}

@@ -1,0 +1,68 @@
+#include "shared/core/uuid.h"
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <random>
+
+namespace alpes {
+namespace {
+
+std::mt19937_64& generator()
+{
+    thread_local std::mt19937_64 engine{[] {
+        std::random_device device;
+        std::seed_seq seed{device(), device(), device(), device()};
+        return std::mt19937_64{seed};
+    }()};
+    return engine;
+}
+
+}  // namespace
+
+std::string newUuidV7()
+{
+    const auto millis = static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count());
+    std::array<std::uint8_t, 16> bytes{};
+    for (int i = 0; i < 6; ++i)
+        bytes[static_cast<size_t>(i)] = static_cast<std::uint8_t>(millis >> (8 * (5 - i)));
+    const std::uint64_t randomA = generator()();
+    const std::uint64_t randomB = generator()();
+    for (int i = 0; i < 2; ++i)
+        bytes[static_cast<size_t>(6 + i)] = static_cast<std::uint8_t>(randomA >> (8 * i));
+    for (int i = 0; i < 8; ++i)
+        bytes[static_cast<size_t>(8 + i)] = static_cast<std::uint8_t>(randomB >> (8 * i));
+    bytes[6] = static_cast<std::uint8_t>((bytes[6] & 0x0F) | 0x70);  // version 7
+    bytes[8] = static_cast<std::uint8_t>((bytes[8] & 0x3F) | 0x80);  // RFC 4122 variant
+
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string text;
+    text.reserve(36);
+    for (size_t i = 0; i < bytes.size(); ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            text.push_back('-');
+        text.push_back(kHex[bytes[i] >> 4]);
+        text.push_back(kHex[bytes[i] & 0x0F]);
+    }
+    return text;
+}
+
+bool isUuid(std::string_view text)
+{
+    if (text.size() != 36)
+        return false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (c != '-')
+                return false;
+        } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace alpes
