@@ -5,7 +5,9 @@ add_library(alpes::build_settings ALIAS alpes_build_settings)
 target_compile_features(alpes_build_settings INTERFACE cxx_std_20)
 target_compile_options(alpes_build_settings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast
-  -Wcast-align -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough)
+  -Wcast-align -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough
+  # Designated initialisers that leave defaulted members out are the point of them.
+  -Wno-missing-field-initializers)
 if(ALPES_WARNINGS_AS_ERRORS)
   target_compile_options(alpes_build_settings INTERFACE -Werror)
 endif()

@@ -1,0 +1,3 @@
+#pragma once
+
+// Filled in by the commission service work.

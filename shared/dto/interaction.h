@@ -1,0 +1,3 @@
+#pragma once
+
+// Filled in by the interaction service work.
