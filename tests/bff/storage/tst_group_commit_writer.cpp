@@ -1,0 +1,169 @@
+#include "bff/storage/group_commit_writer.h"
+#include "tests/support/temp_data_dir.h"
+#include "tests/support/test_printing.h"
+
+#include <QtTest>
+
+#include <atomic>
+#include <latch>
+#include <thread>
+
+using namespace alpes;
+using namespace alpes::storage;
+
+class TestGroupCommitWriter : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<testing::TempDataDir>();
+        auto db = Database::open(path()).value();
+        db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL UNIQUE)");
+        m_writer = std::make_unique<GroupCommitWriter>(std::move(db), GroupCommitWriter::Options{.maxBatch = 256});
+        m_writer->setCommitListener([this] { ++m_commits; });
+    }
+    void cleanup()
+    {
+        m_writer.reset();
+        m_dir.reset();
+    }
+
+    void runsManySubmissionsPerTransaction()
+    {
+        // Hold the writer on a first unit until every other submission is queued, so the batching
+        // is deterministic: 1 + ceil(1000 / 256) commits instead of 1001.
+        holdWriter();
+        std::atomic<int> done{0};
+        constexpr int kUnits = 1000;
+        for (int i = 0; i < kUnits; ++i)
+            m_writer->submit(
+                [i](Database& db) -> Status {
+                    db.prepare("INSERT INTO t(v) VALUES (?)").bind(1, std::to_string(i)).run();
+                    return {};
+                },
+                [&](Status status) {
+                    if (status)
+                        ++done;
+                });
+        releaseWriter();
+        QTRY_COMPARE(done.load(), kUnits);
+        QTRY_COMPARE(m_commits.load(), 1 + (kUnits + 255) / 256);
+        QCOMPARE(countRows(), kUnits);
+    }
+
+    void aFailingUnitDoesNotUndoTheOthersInItsBatch()
+    {
+        holdWriter();
+        std::vector<Status> outcomes(4);
+        std::atomic<int> done{0};
+        const char* values[] = {"a", "a", "b"};  // the second violates UNIQUE
+        for (int i = 0; i < 3; ++i)
+            m_writer->submit(
+                [value = values[i]](Database& db) -> Status {
+                    db.prepare("INSERT INTO t(v) VALUES (?)").bind(1, value).run();
+                    return {};
+                },
+                [&, i](Status status) {
+                    outcomes[static_cast<size_t>(i)] = std::move(status);
+                    ++done;
+                });
+        // A unit that returns an error value (not a throw) is rolled back too.
+        m_writer->submit(
+            [](Database& db) -> Status {
+                db.prepare("INSERT INTO t(v) VALUES ('refused')").run();
+                return Error::validation("v", "refused by a rule");
+            },
+            [&](Status status) {
+                outcomes[3] = std::move(status);
+                ++done;
+            });
+        releaseWriter();
+        QTRY_COMPARE(done.load(), 4);
+        QVERIFY(outcomes[0].ok());
+        QCOMPARE(outcomes[1].error().code, ErrorCode::Conflict);
+        QVERIFY(outcomes[2].ok());
+        QCOMPARE(outcomes[3].error().code, ErrorCode::Validation);
+        QCOMPARE(countRows(), 2);
+    }
+
+    void aCallerLearnsSuccessOnlyWhenAnotherConnectionCanSeeTheRow()
+    {
+        std::vector<std::thread> callers;
+        std::atomic<int> invisible{0};
+        for (int t = 0; t < 8; ++t)
+            callers.emplace_back([&, t] {
+                auto own = Database::open(path(), OpenOptions{.readOnly = true}).value();
+                for (int i = 0; i < 50; ++i) {
+                    const std::string value = std::to_string(t) + "-" + std::to_string(i);
+                    const auto id = m_writer->run([&](Database& db) -> Result<std::int64_t> {
+                        db.prepare("INSERT INTO t(v) VALUES (?)").bind(1, value).run();
+                        return db.lastInsertRowId();
+                    });
+                    auto check = own.prepare("SELECT COUNT(*) FROM t WHERE id = ?");
+                    check.bind(1, id.value());
+                    check.step();
+                    if (check.int64At(0) != 1)
+                        ++invisible;
+                }
+            });
+        for (auto& caller : callers)
+            caller.join();
+        QCOMPARE(invisible.load(), 0);
+        QCOMPARE(countRows(), 400);
+    }
+
+    void stopFinishesQueuedWorkThenRefusesNewWork()
+    {
+        std::atomic<int> done{0};
+        for (int i = 0; i < 100; ++i)
+            m_writer->submit(
+                [i](Database& db) -> Status {
+                    db.prepare("INSERT INTO t(v) VALUES (?)").bind(1, std::to_string(i)).run();
+                    return {};
+                },
+                [&](Status status) {
+                    if (status)
+                        ++done;
+                });
+        m_writer->stop();
+        QCOMPARE(done.load(), 100);
+        const Status late = m_writer->run([](Database&) -> Status { return {}; });
+        QCOMPARE(late.error().code, ErrorCode::Unavailable);
+    }
+
+private:
+    // Parks the writer thread inside a unit, so what is submitted next queues up as one batch.
+    void holdWriter()
+    {
+        m_entered = std::make_unique<std::latch>(1);
+        m_release = std::make_unique<std::latch>(1);
+        m_writer->submit(
+            [this](Database&) -> Status {
+                m_entered->count_down();
+                m_release->wait();
+                return {};
+            },
+            [](Status) {});
+        m_entered->wait();
+    }
+    void releaseWriter() { m_release->count_down(); }
+
+    std::string path() const { return (m_dir->path() / "w.db").string(); }
+    int countRows()
+    {
+        auto db = Database::open(path(), OpenOptions{.readOnly = true}).value();
+        auto stmt = db.prepare("SELECT COUNT(*) FROM t");
+        stmt.step();
+        return static_cast<int>(stmt.int64At(0));
+    }
+
+    std::unique_ptr<testing::TempDataDir> m_dir;
+    std::unique_ptr<GroupCommitWriter> m_writer;
+    std::atomic<int> m_commits{0};
+    std::unique_ptr<std::latch> m_entered;
+    std::unique_ptr<std::latch> m_release;
+};
+
+QTEST_GUILESS_MAIN(TestGroupCommitWriter)
+#include "tst_group_commit_writer.moc"
