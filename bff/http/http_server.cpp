@@ -17,6 +17,12 @@ HttpServer::HttpServer(app::Engine& engine) : m_engine(engine), m_server(std::ma
     m_server->set_keep_alive_max_count(1000);
     m_server->set_keep_alive_timeout(5);
     m_server->set_payload_max_length(4 * 1024 * 1024);
+    // httplib's default also sets SO_REUSEPORT, which lets a second server bind the same port and
+    // silently take half the traffic. Keep only SO_REUSEADDR (fast restarts); a clash must fail.
+    m_server->set_socket_options([](socket_t socket) {
+        int yes = 1;
+        ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     addOperationalRoutes();
 }
 
