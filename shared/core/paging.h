@@ -38,7 +38,8 @@ Page<T> makePage(std::vector<T> rows, size_t limit, KeyOf keyOf)
     Page<T> page;
     if (rows.size() > limit) {
         rows.resize(limit);
-        page.nextCursor = encodeCursor(keyOf(rows.back()));
+        if (!rows.empty())  // a zero limit has no last item to continue from
+            page.nextCursor = encodeCursor(keyOf(rows.back()));
     }
     page.items = std::move(rows);
     return page;

@@ -3,16 +3,18 @@
 namespace alpes::dto {
 namespace {
 
-std::optional<domain::CampaignKind> readKind(json::ObjectReader& reader)
+constexpr std::int64_t kMaxHoldPeriodSeconds = 365LL * 24 * 3600;
+
+std::optional<domain::CampaignKind> readKind(json::ObjectReader& reader, bool required)
 {
     return reader.enumeration<domain::CampaignKind>(
-        "kind", true, [](std::string_view text) { return domain::kCampaignKinds.parse(text); },
+        "kind", required, [](std::string_view text) { return domain::kCampaignKinds.parse(text); },
         domain::kCampaignKinds.allowed());
 }
 
-std::optional<Brand> readBrand(json::ObjectReader& reader, bool strict)
+std::optional<Brand> readBrand(json::ObjectReader& reader, bool required, bool strict)
 {
-    auto brandReader = reader.object("brand", true);
+    auto brandReader = reader.object("brand", required);
     if (!brandReader)
         return std::nullopt;
     auto id = brandReader->string("id", false, 1, 100);
@@ -28,9 +30,45 @@ std::optional<Brand> readBrand(json::ObjectReader& reader, bool strict)
     return brand;
 }
 
+// The budget keeps its value when it is not positive, so that the commission can still be checked
+// against its currency and the client learns every mistake at once.
+std::optional<Money> readBudget(json::ObjectReader& reader, bool required)
+{
+    auto budget = reader.money("budget", required);
+    if (budget && budget->amount() <= 0)
+        reader.fail("budget.amount", "Must be greater than zero");
+    return budget;
+}
+
+// A patch leaves out what it does not change, and null counts as left out as everywhere in the
+// decoder. Reading the absent key marks it as known, so that a null is not reported as unknown.
+bool isGiven(json::ObjectReader& reader, std::string_view key)
+{
+    if (reader.has(key))
+        return true;
+    (void)reader.object(key, false);
+    return false;
+}
+
+void checkSchedule(json::ObjectReader& reader, const std::optional<UtcTime>& startsAt,
+                   const std::optional<UtcTime>& endsAt)
+{
+    if (startsAt && endsAt && *endsAt <= *startsAt)
+        reader.fail("endsAt", "Must be after startsAt");
+}
+
 json::Json brandJson(const Brand& brand)
 {
     return json::Json{{"id", brand.id ? json::Json(brand.id->str()) : json::Json(nullptr)}, {"name", brand.name}};
+}
+
+// In requests a brand without an id leaves the id out: the server gives it one.
+json::Json requestBrandJson(const Brand& brand)
+{
+    json::Json out{{"name", brand.name}};
+    if (brand.id)
+        out["id"] = brand.id->str();
+    return out;
 }
 
 }  // namespace
@@ -41,19 +79,16 @@ Result<CampaignDraft> decodeCampaignDraft(const json::Json& body)
     json::ObjectReader reader(body, "", errors);
     auto name = reader.string("name", true, 2, 120);
     auto description = reader.string("description", false, 0, 1000);
-    auto brand = readBrand(reader, true);
-    auto kind = readKind(reader);
+    auto brand = readBrand(reader, true, true);
+    auto kind = readKind(reader, true);
     auto startsAt = reader.time("startsAt", true);
     auto endsAt = reader.time("endsAt", true);
-    auto budget = reader.money("budget", true);
-    if (budget && budget->amount() <= 0)
-        reader.fail("budget.amount", "Must be greater than zero");
+    auto budget = readBudget(reader, true);
     const auto currency = budget ? std::optional<std::string>(budget->currency()) : std::nullopt;
     auto commission = domain::readCommissionTerms(reader, "commission", currency);
     auto attribution = domain::readAttributionSettings(reader, "attribution");
-    auto hold = reader.integer("holdPeriodSeconds", false, 1, 365LL * 24 * 3600);
-    if (startsAt && endsAt && *endsAt <= *startsAt)
-        reader.fail("endsAt", "Must be after startsAt");
+    auto hold = reader.integer("holdPeriodSeconds", false, 1, kMaxHoldPeriodSeconds);
+    checkSchedule(reader, startsAt, endsAt);
     reader.rejectUnknownFields();
     if (!errors.empty())
         return errors.status().error();
@@ -73,12 +108,9 @@ Result<CampaignDraft> decodeCampaignDraft(const json::Json& body)
 
 json::Json toJson(const CampaignDraft& draft)
 {
-    json::Json brand{{"name", draft.brand.name}};
-    if (draft.brand.id)
-        brand["id"] = draft.brand.id->str();
     return json::Json{{"name", draft.name},
                       {"description", draft.description},
-                      {"brand", brand},
+                      {"brand", requestBrandJson(draft.brand)},
                       {"kind", domain::kCampaignKinds.name(draft.kind)},
                       {"startsAt", formatRfc3339(draft.startsAt)},
                       {"endsAt", formatRfc3339(draft.endsAt)},
@@ -86,6 +118,58 @@ json::Json toJson(const CampaignDraft& draft)
                       {"commission", domain::toJson(draft.commission)},
                       {"attribution", domain::toJson(draft.attribution)},
                       {"holdPeriodSeconds", draft.holdPeriodSeconds}};
+}
+
+Result<CampaignPatch> decodeCampaignPatch(const json::Json& body)
+{
+    json::FieldErrors errors;
+    json::ObjectReader reader(body, "", errors);
+    CampaignPatch patch;
+    patch.name = reader.string("name", false, 2, 120);
+    patch.description = reader.string("description", false, 0, 1000);
+    patch.brand = readBrand(reader, false, true);
+    patch.kind = readKind(reader, false);
+    patch.startsAt = reader.time("startsAt", false);
+    patch.endsAt = reader.time("endsAt", false);
+    patch.budget = readBudget(reader, false);
+    // Without a new budget the terms are checked against the stored one by the service.
+    const auto currency = patch.budget ? std::optional<std::string>(patch.budget->currency()) : std::nullopt;
+    if (isGiven(reader, "commission"))
+        patch.commission = domain::readCommissionTerms(reader, "commission", currency);
+    if (isGiven(reader, "attribution"))
+        patch.attribution = domain::readAttributionSettings(reader, "attribution");
+    patch.holdPeriodSeconds = reader.integer("holdPeriodSeconds", false, 1, kMaxHoldPeriodSeconds);
+    checkSchedule(reader, patch.startsAt, patch.endsAt);
+    reader.rejectUnknownFields();
+    if (!errors.empty())
+        return errors.status().error();
+    return patch;
+}
+
+json::Json toJson(const CampaignPatch& patch)
+{
+    json::Json out = json::Json::object();
+    if (patch.name)
+        out["name"] = *patch.name;
+    if (patch.description)
+        out["description"] = *patch.description;
+    if (patch.brand)
+        out["brand"] = requestBrandJson(*patch.brand);
+    if (patch.kind)
+        out["kind"] = domain::kCampaignKinds.name(*patch.kind);
+    if (patch.startsAt)
+        out["startsAt"] = formatRfc3339(*patch.startsAt);
+    if (patch.endsAt)
+        out["endsAt"] = formatRfc3339(*patch.endsAt);
+    if (patch.budget)
+        out["budget"] = domain::toJson(*patch.budget);
+    if (patch.commission)
+        out["commission"] = domain::toJson(*patch.commission);
+    if (patch.attribution)
+        out["attribution"] = domain::toJson(*patch.attribution);
+    if (patch.holdPeriodSeconds)
+        out["holdPeriodSeconds"] = *patch.holdPeriodSeconds;
+    return out;
 }
 
 json::Json toJson(const Campaign& campaign)
@@ -118,8 +202,8 @@ Result<Campaign> decodeCampaign(const json::Json& body)
     auto id = reader.string("id", true, 1, 100);
     auto name = reader.string("name", true, 1, 1000);
     auto description = reader.string("description", false, 0, 10000);
-    auto brand = readBrand(reader, false);
-    auto kind = readKind(reader);
+    auto brand = readBrand(reader, true, false);
+    auto kind = readKind(reader, true);
     auto startsAt = reader.time("startsAt", true);
     auto endsAt = reader.time("endsAt", true);
     auto budget = reader.money("budget", true);

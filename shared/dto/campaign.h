@@ -57,8 +57,25 @@ struct Campaign {
     UtcTime updatedAt{};
 };
 
+// PATCH /campaigns/{id}: only the fields present change. Which fields a campaign accepts depends on
+// its state; the marketing service decides that (campaign_rules.h), the decoder only checks each value.
+struct CampaignPatch {
+    std::optional<std::string> name;
+    std::optional<std::string> description;
+    std::optional<Brand> brand;
+    std::optional<domain::CampaignKind> kind;
+    std::optional<UtcTime> startsAt;
+    std::optional<UtcTime> endsAt;
+    std::optional<Money> budget;
+    std::optional<domain::CommissionTerms> commission;
+    std::optional<domain::AttributionSettings> attribution;
+    std::optional<std::int64_t> holdPeriodSeconds;
+};
+
 Result<CampaignDraft> decodeCampaignDraft(const json::Json& body);
 json::Json toJson(const CampaignDraft& draft);
+Result<CampaignPatch> decodeCampaignPatch(const json::Json& body);
+json::Json toJson(const CampaignPatch& patch);
 json::Json toJson(const Campaign& campaign);
 Result<Campaign> decodeCampaign(const json::Json& body);
 
