@@ -8,6 +8,7 @@
 #include "shared/dto/affiliate.h"
 #include "shared/dto/campaign.h"
 #include "tests/support/temp_data_dir.h"
+#include "tests/support/test_clock.h"
 #include "tests/support/test_printing.h"
 
 #include <QtTest>
@@ -24,16 +25,6 @@ using domain::CommissionState;
 namespace types = alpes::messages::types;
 
 namespace {
-
-// A clock the test moves by hand.
-class TestClock final : public Clock {
-public:
-    UtcTime now() const override { return fromEpochMillis(m_millis.load()); }
-    void advance(std::chrono::seconds by) { m_millis += std::chrono::duration_cast<Millis>(by).count(); }
-
-private:
-    std::atomic<std::int64_t> m_millis{toEpochMillis(parseRfc3339("2026-11-22T18:00:00.000Z").value())};
-};
 
 // Subscribes to what commissions publishes and keeps every message, as another service would.
 class Sink {
@@ -114,7 +105,7 @@ class TestCommissionsService : public QObject {
 private Q_SLOTS:
     void init()
     {
-        m_clock = std::make_unique<TestClock>();
+        m_clock = std::make_unique<testing::TestClock>(parseRfc3339("2026-11-22T18:00:00.000Z").value());
         m_dir = std::make_unique<testing::TempDataDir>();
         m_bus = std::make_unique<events::EmbeddedBus>();
         m_sink = std::make_unique<Sink>(m_dir->path() / "sink.db", *m_bus);
@@ -688,7 +679,7 @@ private:
 
     std::vector<std::string> due() { return idsOfDue(m_service->dueForConfirmation(100)); }
 
-    std::unique_ptr<TestClock> m_clock;
+    std::unique_ptr<testing::TestClock> m_clock;
     std::unique_ptr<testing::TempDataDir> m_dir;
     std::unique_ptr<events::EmbeddedBus> m_bus;
     std::unique_ptr<Sink> m_sink;

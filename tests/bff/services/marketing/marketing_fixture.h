@@ -7,6 +7,7 @@
 #include "bff/messages/message_types.h"
 #include "bff/services/marketing/marketing_service.h"
 #include "shared/dto/affiliate.h"
+#include "tests/support/test_clock.h"
 
 #include <atomic>
 #include <string>
@@ -23,18 +24,6 @@ inline Money usd(std::int64_t minorUnits)
 {
     return Money::of(minorUnits, "USD").value();
 }
-
-// A clock the test sets; safe to read from the writer thread while the test thread moves it.
-class TestClock final : public Clock {
-public:
-    explicit TestClock(UtcTime start) : m_millis(toEpochMillis(start)) {}
-    UtcTime now() const override { return fromEpochMillis(m_millis.load()); }
-    void set(UtcTime time) { m_millis.store(toEpochMillis(time)); }
-    void advance(Millis by) { m_millis.fetch_add(by.count()); }
-
-private:
-    std::atomic<std::int64_t> m_millis;
-};
 
 // A draft that runs from a day before `now` to thirty days after it.
 inline dto::CampaignDraft draftAround(UtcTime now, std::string name = "Summer sale", std::int64_t budget = 100000)

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace alpes::app {
+
+// Runs a function every `interval` on its own thread until stopped; stop() wakes it at once and
+// joins (no detached threads). Thread-safety: start()/stop() from the owner only.
+class PeriodicTask {
+public:
+    PeriodicTask(std::string name, std::chrono::milliseconds interval, std::function<void()> work);
+    PeriodicTask(const PeriodicTask&) = delete;
+    PeriodicTask& operator=(const PeriodicTask&) = delete;
+    ~PeriodicTask();
+
+    void start();
+    void stop();
+
+private:
+    std::string m_name;
+    std::chrono::milliseconds m_interval;
+    std::function<void()> m_work;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+}  // namespace alpes::app
