@@ -26,7 +26,8 @@ ConsoleCommandLine parseConsoleCommandLine(const QStringList& arguments)
         return result;
     }
     if (parser.isSet(helpOption)) {
-        result.text = parser.helpText();
+        // Parsed before QApplication exists, so Qt cannot know the program's name by itself.
+        result.text = parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("alpes-console"));
         return result;
     }
     if (parser.isSet(versionOption)) {
