@@ -1,0 +1,353 @@
+#include "bff/services/tracking/tracking_service.h"
+
+#include "bff/messages/message_types.h"
+#include "bff/services/tracking/conversion_handlers.h"
+#include "bff/services/tracking/interaction_queries.h"
+#include "bff/services/tracking/reference_copies.h"
+#include "bff/services/tracking/tracking_migrations.h"
+#include "shared/core/uuid.h"
+
+#include <algorithm>
+#include <cctype>
+#include <condition_variable>
+#include <mutex>
+
+namespace alpes::services::tracking {
+namespace {
+
+namespace types = messages::types;
+
+constexpr size_t kLinkCodeLength = 8;
+constexpr std::string_view kBase62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+constexpr size_t kMaxDestinationLength = 2048;
+
+bool startsWithIgnoringCase(std::string_view text, std::string_view prefix)
+{
+    return text.size() >= prefix.size() &&
+           std::equal(prefix.begin(), prefix.end(), text.begin(),
+                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(b)) == a; });
+}
+
+// An absolute http(s) URL with a host and no whitespace or control characters: anything else
+// would make the redirect a tool for something other than sending visitors to a shop.
+bool isHttpUrl(std::string_view url)
+{
+    if (url.size() > kMaxDestinationLength)
+        return false;
+    size_t hostStart = 0;
+    if (startsWithIgnoringCase(url, "https://"))
+        hostStart = 8;
+    else if (startsWithIgnoringCase(url, "http://"))
+        hostStart = 7;
+    else
+        return false;
+    const size_t hostEnd = url.find_first_of("/?#", hostStart);
+    const bool hasHost = (hostEnd == std::string_view::npos ? url.size() : hostEnd) > hostStart;
+    return hasHost && std::none_of(url.begin(), url.end(), [](char c) {
+               return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F;
+           });
+}
+
+dto::Interaction interactionFrom(const dto::InteractionInput& input, UtcTime receivedAt)
+{
+    dto::Interaction interaction;
+    interaction.id = InteractionId(newUuidV7());
+    interaction.type = input.type;
+    interaction.campaignId = input.campaignId;
+    interaction.affiliateId = input.affiliateId;
+    interaction.userId = input.userId;
+    interaction.anonymousId = input.anonymousId;
+    interaction.ip = input.ip;
+    interaction.userAgent = input.userAgent;
+    interaction.occurredAt = input.occurredAt.value_or(receivedAt);
+    interaction.receivedAt = receivedAt;
+    interaction.context = input.context;
+    if (input.utm && *input.utm != dto::Utm{})
+        interaction.utm = input.utm;
+    interaction.clickId = input.clickId;
+    interaction.orderId = input.orderId;
+    interaction.amount = input.amount;
+    if (input.type == domain::InteractionType::Purchase)
+        interaction.sagaId = SagaId(newUuidV7());
+    return interaction;
+}
+
+Error unknownCampaign(const CampaignId& id)
+{
+    return Error::notFound("No campaign with id " + id.str());
+}
+
+}  // namespace
+
+Result<std::unique_ptr<TrackingService>> TrackingService::open(const ServiceDatabase::Options& options,
+                                                               events::MessageBus& bus, const Clock& clock)
+{
+    auto db = ServiceDatabase::open(options, migrations(), bus);
+    if (!db)
+        return std::move(db).error();
+    return std::unique_ptr<TrackingService>(new TrackingService(std::move(db).value(), clock));
+}
+
+TrackingService::TrackingService(std::unique_ptr<ServiceDatabase> db, const Clock& clock)
+    : m_db(std::move(db)),
+      m_clock(clock),
+      m_handlers(handlers(clock)),
+      m_consumer(
+          [this] {
+              events::Consumer::Options options{.name = std::string(kName)};
+              for (const auto& [type, handler] : m_handlers)
+                  options.types.insert(type);
+              return options;
+          }(),
+          m_db->writer(), m_upcaster,
+          [this](storage::Database& connection, const messages::Envelope& message) {
+              return apply(connection, message);
+          }),
+      m_linkCodeRandom(std::random_device{}())
+{
+}
+
+TrackingService::Handlers TrackingService::handlers(const Clock& clock)
+{
+    using Command = Status (*)(storage::Database&, const messages::Envelope&, const Clock&);
+    const auto withClock = [&clock](Command command) -> events::Consumer::Apply {
+        return [command, &clock](storage::Database& db, const messages::Envelope& message) {
+            return command(db, message, clock);
+        };
+    };
+    Handlers all;
+    for (const auto type : {types::kCampaignCreated, types::kCampaignUpdated})
+        all.emplace(type, applyCampaignSnapshot);
+    for (const auto type : {types::kCampaignActivated, types::kCampaignPaused, types::kCampaignResumed,
+                            types::kCampaignFinished, types::kCampaignCancelled})
+        all.emplace(type, applyCampaignStateChange);
+    all.emplace(types::kAffiliateRegistered, applyAffiliateRegistered);
+    for (const auto type : {types::kAffiliateApproved, types::kAffiliateSuspended, types::kAffiliateReinstated})
+        all.emplace(type, applyAffiliateStatusChange);
+    all.emplace(types::kAttributeConversion, withClock(attributeConversion));
+    all.emplace(types::kRevertAttribution, withClock(revertAttribution));
+    all.emplace(types::kDiscardInteractions, withClock(discardConversionInteractions));
+    return all;
+}
+
+Status TrackingService::apply(storage::Database& db, const messages::Envelope& message)
+{
+    const auto handler = m_handlers.find(message.type);
+    if (handler == m_handlers.end())  // the consumer only asks for the types of the table
+        return Error::internal("No tracking handler for " + message.type);
+    return handler->second(db, message);
+}
+
+Result<TrackReceipt> TrackingService::track(const dto::InteractionInput& input)
+{
+    return std::move(trackBatch(std::span(&input, 1)).front());
+}
+
+std::vector<Result<TrackReceipt>> TrackingService::trackBatch(std::span<const dto::InteractionInput> inputs)
+{
+    const UtcTime receivedAt = m_clock.now();
+    std::vector<std::optional<Result<TrackReceipt>>> outcomes(inputs.size());
+    // A plain condition variable rather than std::latch: libstdc++'s latch spins with sched_yield
+    // before it sleeps, and a few hundred waiting callers spinning starve the writer thread.
+    std::mutex mutex;
+    std::condition_variable settled;
+    size_t pending = inputs.size();
+    const auto settle = [&] {
+        std::lock_guard lock(mutex);
+        if (--pending == 0)
+            settled.notify_one();
+    };
+    for (size_t i = 0; i < inputs.size(); ++i) {
+        auto& outcome = outcomes[i];
+        if (Status valid = dto::validateInteractionInput(inputs[i], receivedAt); !valid) {
+            outcome.emplace(std::move(valid).error());
+            settle();
+            continue;
+        }
+        // One unit per item: each has its own savepoint, so one refusal leaves the others stored,
+        // and all of them share the writer's group commits.
+        m_db->writer().submit(
+            [this, &input = inputs[i], &outcome, receivedAt](storage::Database& db) -> Status {
+                outcome.emplace(ingest(db, input, receivedAt));
+                return outcome->ok() ? Status{} : Status(outcome->error());
+            },
+            [&outcome, &settle](Status committed) {
+                if (!committed && (!outcome || outcome->ok()))
+                    outcome.emplace(std::move(committed).error());  // the commit itself failed
+                settle();
+            });
+    }
+    {
+        std::unique_lock lock(mutex);
+        settled.wait(lock, [&] { return pending == 0; });
+    }
+    std::vector<Result<TrackReceipt>> results;
+    results.reserve(outcomes.size());
+    for (auto& outcome : outcomes)
+        results.push_back(std::move(*outcome));
+    return results;
+}
+
+Result<TrackReceipt> TrackingService::ingest(storage::Database& db, const dto::InteractionInput& input,
+                                             UtcTime receivedAt)
+{
+    const auto campaign = findCampaignCopy(db, input.campaignId);
+    json::FieldErrors errors;
+    if (!campaign)
+        errors.add("campaignId", "No campaign with this id");
+    if (!findAffiliateCopy(db, input.affiliateId))
+        errors.add("affiliateId", "No partner with this id");
+    // Commissions and budgets are in the campaign's currency; a purchase in another could not be paid.
+    if (campaign && input.amount && input.amount->currency() != campaign->currency)
+        errors.add("amount.currency", "Must be the campaign's currency (" + campaign->currency + ")");
+    if (!errors.empty())
+        return errors.status().error();
+    if (input.orderId && orderTracked(db, input.campaignId, *input.orderId))
+        return Error{ErrorCode::Conflict, "This order was already tracked for the campaign", {},
+                     {{"orderId", "Was already tracked for this campaign"}}};
+    dto::Interaction interaction = interactionFrom(input, receivedAt);
+    if (!acceptsConversions(*campaign, interaction.occurredAt))
+        interaction.flags.emplace_back(dto::kFlagCampaignNotActive);
+    recordInteraction(db, interaction);
+    return TrackReceipt{interaction.id, interaction.sagaId};
+}
+
+std::string TrackingService::newLinkCode()
+{
+    std::uniform_int_distribution<size_t> pick(0, kBase62.size() - 1);
+    std::string code(kLinkCodeLength, '0');
+    for (char& c : code)
+        c = kBase62[pick(m_linkCodeRandom)];
+    return code;
+}
+
+Result<TrackingLink> TrackingService::createLink(const CampaignId& campaignId, const AffiliateId& affiliateId,
+                                                 const std::string& destination)
+{
+    if (!isHttpUrl(destination))
+        return Error::validation("destination", "Must be an http or https URL of at most 2048 characters");
+    return m_db->writer().run([&](storage::Database& db) -> Result<TrackingLink> {
+        json::FieldErrors errors;
+        if (!findCampaignCopy(db, campaignId))
+            errors.add("campaignId", "No campaign with this id");
+        if (!findAffiliateCopy(db, affiliateId))
+            errors.add("affiliateId", "No partner with this id");
+        if (!errors.empty())
+            return errors.status().error();
+        std::string code;
+        for (bool taken = true; taken;) {
+            code = newLinkCode();
+            auto existing = db.prepare("SELECT 1 FROM links WHERE code = ?");
+            existing.bind(1, code);
+            taken = existing.step();
+        }
+        db.prepare("INSERT INTO links(code, campaign_id, affiliate_id, destination, created_at) VALUES (?, ?, ?, ?, ?)")
+            .bindAll(code, campaignId.str(), affiliateId.str(), destination, toEpochMillis(m_clock.now()))
+            .run();
+        return TrackingLink{LinkCode(code), "/r/" + code};
+    });
+}
+
+Result<FollowedLink> TrackingService::followLink(const LinkCode& code, const Visitor& visitor)
+{
+    const UtcTime receivedAt = m_clock.now();
+    return m_db->writer().run([&](storage::Database& db) -> Result<FollowedLink> {
+        auto link = db.prepare("SELECT campaign_id, affiliate_id, destination FROM links WHERE code = ?");
+        link.bind(1, code.str());
+        if (!link.step())
+            return Error::notFound("No tracking link " + code.str());
+        dto::InteractionInput click;
+        click.type = domain::InteractionType::Click;
+        click.campaignId = CampaignId(link.textAt(0));
+        click.affiliateId = AffiliateId(link.textAt(1));
+        click.userId = visitor.userId;
+        click.anonymousId = visitor.anonymousId ? *visitor.anonymousId : newUuidV7();
+        click.ip = visitor.ip;
+        click.userAgent = visitor.userAgent;
+        click.context.referrer = visitor.referrer;
+        click.clickId = newUuidV7();
+        FollowedLink followed{link.textAt(2), *click.clickId, *click.anonymousId};
+        auto tracked = ingest(db, click, receivedAt);
+        if (!tracked)
+            return std::move(tracked).error();
+        return followed;
+    });
+}
+
+Result<dto::Interaction> TrackingService::getInteraction(const InteractionId& id)
+{
+    return m_db->readers().read([&](storage::Database& db) -> Result<dto::Interaction> {
+        auto interaction = findInteraction(db, id);
+        if (!interaction)
+            return Error::notFound("No interaction with id " + id.str());
+        return std::move(*interaction);
+    });
+}
+
+Result<Page<dto::Interaction>> TrackingService::listInteractions(const InteractionFilter& filter,
+                                                                 const PageRequest& page)
+{
+    return m_db->readers().read([&](storage::Database& db) -> Result<Page<dto::Interaction>> {
+        return tracking::listInteractions(db, filter, page);
+    });
+}
+
+Result<std::vector<dto::DailyCount>> TrackingService::dailyStats(const CampaignId& campaignId,
+                                                                 std::chrono::sys_days fromDay,
+                                                                 std::chrono::sys_days toDay)
+{
+    if (toDay < fromDay || (toDay - fromDay).count() >= kMaxStatsDays)
+        return Error::validation("to", "Must be on or after from, at most 366 days later");
+    return m_db->readers().read([&](storage::Database& db) -> Result<std::vector<dto::DailyCount>> {
+        if (!findCampaignCopy(db, campaignId))
+            return unknownCampaign(campaignId);
+        return readDailyStats(db, campaignId, fromDay, toDay);
+    });
+}
+
+Result<std::vector<dto::DailyCount>> TrackingService::dailyStatsAll(std::chrono::sys_days fromDay,
+                                                                    std::chrono::sys_days toDay)
+{
+    if (toDay < fromDay || (toDay - fromDay).count() >= kMaxStatsDays)
+        return Error::validation("to", "Must be on or after from, at most 366 days later");
+    return m_db->readers().read([&](storage::Database& db) -> Result<std::vector<dto::DailyCount>> {
+        return readDailyStatsAll(db, fromDay, toDay);
+    });
+}
+
+Result<std::vector<dto::MinuteCount>> TrackingService::series(const CampaignId& campaignId, UtcTime from, UtcTime to)
+{
+    if (to <= from || to - from > kMaxSeriesSpan)
+        return Error::validation("to", "Must be after from, at most 7 days later");
+    return m_db->readers().read([&](storage::Database& db) -> Result<std::vector<dto::MinuteCount>> {
+        if (!findCampaignCopy(db, campaignId))
+            return unknownCampaign(campaignId);
+        return readSeries(db, campaignId, from, to);
+    });
+}
+
+Result<std::vector<dto::AffiliateCampaignStats>> TrackingService::affiliateStats(const AffiliateId& affiliateId)
+{
+    return m_db->readers().read([&](storage::Database& db) -> Result<std::vector<dto::AffiliateCampaignStats>> {
+        if (!findAffiliateCopy(db, affiliateId))
+            return Error::notFound("No partner with id " + affiliateId.str());
+        return readAffiliateStats(db, affiliateId);
+    });
+}
+
+Result<ConversionView> TrackingService::conversion(const ConversionId& conversionId)
+{
+    return m_db->readers().read([&](storage::Database& db) -> Result<ConversionView> {
+        auto view = loadConversion(db, conversionId);
+        if (!view)
+            return Error::notFound("No conversion with id " + conversionId.str());
+        return std::move(*view);
+    });
+}
+
+Result<RebuildReport> TrackingService::rebuildProjections()
+{
+    return m_db->writer().run([](storage::Database& db) { return rebuildFromLog(db); });
+}
+
+}  // namespace alpes::services::tracking
