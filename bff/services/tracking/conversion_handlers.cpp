@@ -75,6 +75,11 @@ json::Json outcomePayload(const ConversionView& view)
         payload["reason"] = view.reason.value_or("");
         return payload;
     }
+    if (view.outcome == AttributionOutcome::Fraud) {
+        payload["rule"] = view.fraud ? kFraudRules.name(view.fraud->rule) : "";
+        payload["detail"] = view.fraud ? view.fraud->detail : "";
+        return payload;
+    }
     json::Json shares = json::Json::array();
     for (const auto& share : view.shares)
         shares.push_back({{"affiliateId", share.affiliateId.str()},
@@ -106,6 +111,16 @@ void storeUnattributed(storage::Database& db, const dto::Interaction& purchase, 
         .run();
 }
 
+void storeFraud(storage::Database& db, const dto::Interaction& purchase, const FraudVerdict& verdict, UtcTime at)
+{
+    ensureConversionRow(db, purchase);
+    db.prepare("UPDATE conversions SET outcome = ?, fraud_rule = ?, fraud_detail = ?, attributed_at = ?"
+               " WHERE conversion_id = ?")
+        .bindAll(kAttributionOutcomes.name(AttributionOutcome::Fraud), kFraudRules.name(verdict.rule), verdict.detail,
+                 toEpochMillis(at), purchase.id.str())
+        .run();
+}
+
 void storeAttributed(storage::Database& db, const dto::Interaction& purchase, domain::AttributionModel model,
                      const Attribution& attribution, UtcTime at)
 {
@@ -133,7 +148,7 @@ void storeAttributed(storage::Database& db, const dto::Interaction& purchase, do
 }
 
 // Decides once what a purchase earns and stores it; later commands answer from what is stored.
-void decideAttribution(storage::Database& db, const dto::Interaction& purchase, UtcTime now)
+void decideAttribution(storage::Database& db, const dto::Interaction& purchase, const FraudRules& rules, UtcTime now)
 {
     if (purchase.state == domain::InteractionState::Discarded)
         return storeUnattributed(db, purchase, kReasonConversionDiscarded, now);
@@ -143,6 +158,9 @@ void decideAttribution(storage::Database& db, const dto::Interaction& purchase, 
     if (!campaign || !acceptsConversions(*campaign, purchase.occurredAt))
         return storeUnattributed(db, purchase, kReasonCampaignNotActive, now);
     const auto journey = buildJourney(db, purchase, *campaign);
+    // Judged before the model, so that a fraud without touchpoints (self-referral, velocity) is caught too.
+    if (const auto verdict = judgeFraud(purchase, gatherFraudFacts(db, purchase, journey), rules))
+        return storeFraud(db, purchase, *verdict, now);
     const auto attribution = attribute(campaign->attribution, journey, purchase.occurredAt, purchase.amount.value());
     if (attribution.shares.empty())
         return storeUnattributed(db, purchase, kReasonNoTouchpoints, now);
@@ -174,7 +192,8 @@ std::optional<UtcTime> optionalTime(const storage::Statement& row, int column)
 
 }  // namespace
 
-Status attributeConversion(storage::Database& db, const messages::Envelope& command, const Clock& clock)
+Status attributeConversion(storage::Database& db, const messages::Envelope& command, const Clock& clock,
+                           const FraudRules& rules)
 {
     const auto conversionId = readConversionId(command);
     if (!conversionId)
@@ -192,12 +211,13 @@ Status attributeConversion(storage::Database& db, const messages::Envelope& comm
         return {};
     }
     if (!view->outcome) {
-        decideAttribution(db, view->purchase, now);
+        decideAttribution(db, view->purchase, rules, now);
         view = loadConversion(db, *conversionId);
     }
-    const bool attributed = view->outcome == AttributionOutcome::Attributed;
-    reply(db, command, attributed ? types::kConversionAttributed : types::kConversionUnattributed, *conversionId,
-          outcomePayload(*view), now);
+    const std::string_view type = view->outcome == AttributionOutcome::Attributed ? types::kConversionAttributed
+                                  : view->outcome == AttributionOutcome::Fraud    ? types::kFraudDetected
+                                                                                  : types::kConversionUnattributed;
+    reply(db, command, type, *conversionId, outcomePayload(*view), now);
     return {};
 }
 
@@ -267,7 +287,7 @@ std::optional<ConversionView> loadConversion(storage::Database& db, const Conver
     view.purchase = std::move(*purchase);
     {
         auto stmt = db.prepare("SELECT outcome, reason, model, attributed_at, reverted_at, discarded_at,"
-                               " discard_reason FROM conversions WHERE conversion_id = ?");
+                               " discard_reason, fraud_rule, fraud_detail FROM conversions WHERE conversion_id = ?");
         stmt.bind(1, id.str());
         if (stmt.step()) {
             if (auto outcome = stmt.optionalTextAt(0))
@@ -279,6 +299,9 @@ std::optional<ConversionView> loadConversion(storage::Database& db, const Conver
             view.revertedAt = optionalTime(stmt, 4);
             view.discardedAt = optionalTime(stmt, 5);
             view.discardReason = stmt.optionalTextAt(6);
+            if (const auto rule = stmt.optionalTextAt(7))
+                if (const auto fired = kFraudRules.parse(*rule))
+                    view.fraud = FraudVerdict{*fired, stmt.optionalTextAt(8).value_or("")};
         }
     }
     {

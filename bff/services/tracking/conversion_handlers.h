@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bff/services/tracking/fraud_rules.h"
 #include "bff/services/tracking/tracking_views.h"
 #include "bff/storage/database.h"
 #include "shared/core/time.h"
@@ -14,8 +15,10 @@ namespace alpes::services::tracking {
 // correlationId and causationId = the command's id. A repeated command answers from the stored
 // state and changes nothing more; an unknown conversion is answered, not failed.
 
-// AttributeConversion {conversionId} → ConversionAttributed or ConversionUnattributed.
-Status attributeConversion(storage::Database& db, const messages::Envelope& command, const Clock& clock);
+// AttributeConversion {conversionId} → ConversionAttributed, ConversionUnattributed, or FraudDetected
+// {conversionId, campaignId, rule, detail} when one of `rules` fires on the purchase and its journey.
+Status attributeConversion(storage::Database& db, const messages::Envelope& command, const Clock& clock,
+                           const FraudRules& rules);
 // RevertAttribution {conversionId} → AttributionReverted {..., reverted: whether one was undone}.
 Status revertAttribution(storage::Database& db, const messages::Envelope& command, const Clock& clock);
 // DiscardInteractions {conversionId, reason} → InteractionsDiscarded: the journey and the purchase.

@@ -141,6 +141,16 @@ CREATE TABLE discarded_interactions (
     PRIMARY KEY (conversion_id, position)
 ) WITHOUT ROWID;
 )sql"},
+        // The fraud rules: a conversion judged fraud keeps the rule that fired, and the velocity
+        // rules count a purchaser's purchases of the last hour across campaigns. The indexes hold
+        // purchases only, so ingest of the other interactions does not pay for them.
+        {3, "fraud rules", R"sql(
+ALTER TABLE conversions ADD COLUMN fraud_rule TEXT;
+ALTER TABLE conversions ADD COLUMN fraud_detail TEXT;
+CREATE INDEX interactions_purchases_by_user ON interactions(user_id, occurred_at)
+    WHERE type = 'purchase' AND user_id IS NOT NULL;
+CREATE INDEX interactions_purchases_by_ip ON interactions(ip, occurred_at) WHERE type = 'purchase' AND ip IS NOT NULL;
+)sql"},
     };
     return kMigrations;
 }

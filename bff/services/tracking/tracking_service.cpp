@@ -80,18 +80,20 @@ Error unknownCampaign(const CampaignId& id)
 }  // namespace
 
 Result<std::unique_ptr<TrackingService>> TrackingService::open(const ServiceDatabase::Options& options,
-                                                               events::MessageBus& bus, const Clock& clock)
+                                                               events::MessageBus& bus, const Clock& clock,
+                                                               FraudRules fraudRules)
 {
     auto db = ServiceDatabase::open(options, migrations(), bus);
     if (!db)
         return std::move(db).error();
-    return std::unique_ptr<TrackingService>(new TrackingService(std::move(db).value(), clock));
+    return std::unique_ptr<TrackingService>(new TrackingService(std::move(db).value(), clock, std::move(fraudRules)));
 }
 
-TrackingService::TrackingService(std::unique_ptr<ServiceDatabase> db, const Clock& clock)
+TrackingService::TrackingService(std::unique_ptr<ServiceDatabase> db, const Clock& clock, FraudRules fraudRules)
     : m_db(std::move(db)),
       m_clock(clock),
-      m_handlers(handlers(clock)),
+      m_fraudRules(std::move(fraudRules)),
+      m_handlers(handlers(clock, m_fraudRules)),
       m_consumer(
           [this] {
               events::Consumer::Options options{.name = std::string(kName)};
@@ -107,7 +109,7 @@ TrackingService::TrackingService(std::unique_ptr<ServiceDatabase> db, const Cloc
 {
 }
 
-TrackingService::Handlers TrackingService::handlers(const Clock& clock)
+TrackingService::Handlers TrackingService::handlers(const Clock& clock, const FraudRules& fraudRules)
 {
     using Command = Status (*)(storage::Database&, const messages::Envelope&, const Clock&);
     const auto withClock = [&clock](Command command) -> events::Consumer::Apply {
@@ -124,7 +126,10 @@ TrackingService::Handlers TrackingService::handlers(const Clock& clock)
     all.emplace(types::kAffiliateRegistered, applyAffiliateRegistered);
     for (const auto type : {types::kAffiliateApproved, types::kAffiliateSuspended, types::kAffiliateReinstated})
         all.emplace(type, applyAffiliateStatusChange);
-    all.emplace(types::kAttributeConversion, withClock(attributeConversion));
+    all.emplace(types::kAttributeConversion,
+                [&clock, &fraudRules](storage::Database& db, const messages::Envelope& message) {
+                    return attributeConversion(db, message, clock, fraudRules);
+                });
     all.emplace(types::kRevertAttribution, withClock(revertAttribution));
     all.emplace(types::kDiscardInteractions, withClock(discardConversionInteractions));
     return all;

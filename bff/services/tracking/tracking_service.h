@@ -2,6 +2,7 @@
 
 #include "bff/events/consumer.h"
 #include "bff/services/service_database.h"
+#include "bff/services/tracking/fraud_rules.h"
 #include "bff/services/tracking/interaction_store.h"
 #include "bff/services/tracking/tracking_views.h"
 #include "shared/core/paging.h"
@@ -30,8 +31,10 @@ public:
     static constexpr std::int64_t kMaxStatsDays = 366;
     static constexpr std::chrono::minutes kMaxSeriesSpan{7 * 24 * 60};
 
+    // `fraudRules` are judged on every conversion when AttributeConversion attributes it.
     static Result<std::unique_ptr<TrackingService>> open(const ServiceDatabase::Options& options,
-                                                         events::MessageBus& bus, const Clock& clock);
+                                                         events::MessageBus& bus, const Clock& clock,
+                                                         FraudRules fraudRules = {});
 
     // Validation for a bad input or an unknown campaign or partner (fields campaignId,
     // affiliateId), Conflict (field orderId) for an order already tracked on the campaign.
@@ -65,14 +68,15 @@ public:
 private:
     using Handlers = std::map<std::string, events::Consumer::Apply, std::less<>>;
 
-    TrackingService(std::unique_ptr<ServiceDatabase> db, const Clock& clock);
-    static Handlers handlers(const Clock& clock);
+    TrackingService(std::unique_ptr<ServiceDatabase> db, const Clock& clock, FraudRules fraudRules);
+    static Handlers handlers(const Clock& clock, const FraudRules& fraudRules);
     Status apply(storage::Database& db, const messages::Envelope& message);
     Result<TrackReceipt> ingest(storage::Database& db, const dto::InteractionInput& input, UtcTime receivedAt);
     std::string newLinkCode();
 
     std::unique_ptr<ServiceDatabase> m_db;
     const Clock& m_clock;
+    FraudRules m_fraudRules;
     messages::Upcaster m_upcaster;
     Handlers m_handlers;
     events::Consumer m_consumer;

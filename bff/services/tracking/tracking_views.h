@@ -1,6 +1,7 @@
 #pragma once
 
 #include "bff/services/tracking/attribution.h"
+#include "bff/services/tracking/fraud_rules.h"
 #include "shared/core/strong_id.h"
 #include "shared/core/time.h"
 #include "shared/domain/enum_names.h"
@@ -48,9 +49,12 @@ struct FollowedLink {
     std::string anonymousId;  // the visitor's, or a new one to set so that the journey can continue
 };
 
-enum class AttributionOutcome { Attributed, Unattributed };
-inline constexpr domain::EnumNames<AttributionOutcome, 2> kAttributionOutcomes{
-    {{{AttributionOutcome::Attributed, "attributed"}, {AttributionOutcome::Unattributed, "unattributed"}}}};
+// Fraud: a fraud rule fired, the conversion earns nothing and the saga compensates.
+enum class AttributionOutcome { Attributed, Unattributed, Fraud };
+inline constexpr domain::EnumNames<AttributionOutcome, 3> kAttributionOutcomes{
+    {{{AttributionOutcome::Attributed, "attributed"},
+      {AttributionOutcome::Unattributed, "unattributed"},
+      {AttributionOutcome::Fraud, "fraud"}}}};
 
 // Why a conversion earns nothing (ConversionUnattributed's reason).
 inline constexpr std::string_view kReasonNoTouchpoints = "no_touchpoints";
@@ -63,6 +67,7 @@ struct ConversionView {
     dto::Interaction purchase;
     std::optional<AttributionOutcome> outcome;  // absent until AttributeConversion was handled
     std::optional<std::string> reason;          // why it is unattributed
+    std::optional<FraudVerdict> fraud;          // the rule that fired, when the outcome is fraud
     std::optional<domain::AttributionModel> model;
     std::vector<WeightedTouchpoint> touchpoints;  // oldest first
     std::vector<AffiliateShare> shares;

@@ -126,6 +126,8 @@ private Q_SLOTS:
         const auto link = service().createLink(CampaignId("c-1"), AffiliateId("a-3"), "https://shop.example");
         const auto followed = service().followLink(link->code, {});
         QVERIFY(followed.ok());
+        // A purchase within 3 s of the click would be click injection (fraud_rules.h).
+        m_fixture->clock().advance(std::chrono::seconds(10));
         auto anonymous = interaction(InteractionType::Purchase, "c-1", "a-1", "x");
         anonymous.userId.reset();
         anonymous.anonymousId = followed->anonymousId;
