@@ -73,6 +73,27 @@ private Q_SLOTS:
         QTRY_VERIFY(m_engine->marketing().enroll(campaign->id, {affiliate->id}).ok());
     }
 
+    void aPurchaseRunsItsSagaThroughEveryService()
+    {
+        const auto [purchase, campaign] = trackAPurchase("c@example.com");
+        QTRY_COMPARE(sagaState(*purchase.sagaId), std::optional(saga::SagaState::Reserved));
+        QCOMPARE(m_engine->marketing().budget(campaign)->spent, testing::usd(500));
+        m_clock->advance(std::chrono::seconds(dto::kDefaultHoldPeriodSeconds));
+        QTRY_COMPARE(sagaState(*purchase.sagaId), std::optional(saga::SagaState::Completed));
+        QCOMPARE(m_engine->commissions().list({.campaignId = campaign}, {})->items.at(0).state,
+                 domain::CommissionState::Confirmed);
+    }
+
+    void anUnfinishedSagaResumesAfterARestart()
+    {
+        const auto [purchase, campaign] = trackAPurchase("d@example.com");
+        m_engine->stop();
+        m_engine.reset();
+        openEngine();
+        QTRY_COMPARE(sagaState(*purchase.sagaId), std::optional(saga::SagaState::Reserved));
+        QCOMPARE(m_engine->sagas().countByState()->at(saga::SagaState::Reserved), std::int64_t(1));
+    }
+
     void refusesADataDirectoryItCannotCreate()
     {
         const auto engine = Engine::open({.dataDir = "/proc/alpes-no-such-dir"}, *m_clock);
@@ -81,6 +102,41 @@ private Q_SLOTS:
     }
 
 private:
+    // None until tracking's InteractionTracked has reached the saga.
+    std::optional<saga::SagaState> sagaState(const SagaId& id)
+    {
+        const auto saga = m_engine->sagas().get(id);
+        return saga ? std::optional(saga->saga.state) : std::nullopt;
+    }
+
+    // A partner's click and a purchase 10 s later on a fresh active campaign paying 5.00 USD.
+    std::pair<services::tracking::TrackReceipt, CampaignId> trackAPurchase(std::string email)
+    {
+        const auto affiliate = m_engine->affiliates().registerAffiliate(partner(std::move(email)));
+        const auto campaign = m_engine->marketing().create(testing::draftAround(m_clock->now()));
+        if (!affiliate || !campaign || !m_engine->affiliates().approve(affiliate->id) ||
+            !m_engine->marketing().activate(campaign->id))
+            qFatal("cannot set up the campaign");
+        dto::InteractionInput click;
+        click.type = domain::InteractionType::Click;
+        click.campaignId = campaign->id;
+        click.affiliateId = affiliate->id;
+        click.userId = "shopper";
+        click.occurredAt = m_clock->now() - std::chrono::seconds(10);
+        // Tracking learns of the campaign and the partner through their events.
+        if (!QTest::qWaitFor([&] { return m_engine->tracking().track(click).ok(); }, 5000))
+            qFatal("tracking never learnt of the campaign");
+        auto purchase = click;
+        purchase.type = domain::InteractionType::Purchase;
+        purchase.occurredAt = m_clock->now();
+        purchase.orderId = "order-1";
+        purchase.amount = testing::usd(10000);
+        const auto receipt = m_engine->tracking().track(purchase);
+        if (!receipt || !receipt->sagaId)
+            qFatal("cannot track the purchase");
+        return {*receipt, campaign->id};
+    }
+
     void openEngine()
     {
         auto engine = Engine::open({.dataDir = m_dir->path(), .maintenanceInterval = std::chrono::milliseconds{20}},
