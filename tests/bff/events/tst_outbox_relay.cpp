@@ -64,6 +64,10 @@ private Q_SLOTS:
     }
     void cleanup()
     {
+        // The producer's writer calls the relay after each commit: stop both before freeing either
+        // (found by the asan preset: the relay's own last delete commit notified a freed relay).
+        m_relay->stop(std::chrono::milliseconds{0});
+        m_producer->writer->stop();
         m_relay.reset();
         m_consumer.reset();
         m_bus.reset();
