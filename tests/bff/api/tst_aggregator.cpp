@@ -1,4 +1,5 @@
 #include "bff/api/aggregator.h"
+#include "tests/bff/api/api_test_printing.h"
 #include "tests/support/test_clock.h"
 #include "tests/support/test_printing.h"
 
@@ -11,17 +12,6 @@
 using namespace alpes;
 using namespace alpes::api;
 using namespace std::chrono_literals;
-
-namespace alpes::api {
-inline char* toString(SourceStatus status)
-{
-    return qstrdup(std::string(sourceStatusName(status)).c_str());
-}
-inline char* toString(CircuitState state)
-{
-    return qstrdup(std::string(circuitStateName(state)).c_str());
-}
-}  // namespace alpes::api
 
 namespace {
 

@@ -1,4 +1,5 @@
 #include "bff/api/circuit_breaker.h"
+#include "tests/bff/api/api_test_printing.h"
 #include "tests/support/test_clock.h"
 
 #include <QtTest>
@@ -6,13 +7,6 @@
 using namespace alpes;
 using namespace alpes::api;
 using namespace std::chrono_literals;
-
-namespace alpes::api {
-inline char* toString(CircuitState state)
-{
-    return qstrdup(std::string(circuitStateName(state)).c_str());
-}
-}  // namespace alpes::api
 
 class TestCircuitBreaker : public QObject {
     Q_OBJECT
