@@ -81,7 +81,9 @@ public:
         for (const auto& interaction : sample)
             recent.push_back(dto::toJson(interaction));
         publish(Topic::Interactions, "interactions",
-                {{"at", formatRfc3339(m_clock.now())}, {"counts", std::move(countList)}, {"recent", std::move(recent)}});
+                {{"at", formatRfc3339(m_clock.now())},
+                 {"counts", std::move(countList)},
+                 {"recent", std::move(recent)}});
     }
 
     void publish(Topic topic, std::string_view name, const nlohmann::json& data)

@@ -83,7 +83,8 @@ private Q_SLOTS:
         for (const QString& service : {QStringLiteral("affiliates"), QStringLiteral("marketing"),
                                       QStringLiteral("tracking"), QStringLiteral("commissions")}) {
             const QRegularExpression forbidden(
-                QStringLiteral("^(bff/services/(?!%1/|service_database)|bff/(app|http|api|live)/|httplib)").arg(service));
+                QStringLiteral("^(bff/services/(?!%1/|service_database)|bff/(app|http|api|live)/|httplib)")
+                    .arg(service));
             const QStringList bad = violations(includesUnder(QStringLiteral("bff/services/") + service), forbidden);
             QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QLatin1Char('\n'))));
         }

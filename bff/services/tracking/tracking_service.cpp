@@ -173,7 +173,8 @@ std::vector<Result<TrackReceipt>> TrackingService::trackBatch(std::span<const dt
         // One unit per item: each has its own savepoint, so one refusal leaves the others stored,
         // and all of them share the writer's group commits.
         m_db->writer().submit(
-            [this, &input = inputs[i], &outcome, &interaction = stored[i], receivedAt](storage::Database& db) -> Status {
+            [this, &input = inputs[i], &outcome, &interaction = stored[i],
+             receivedAt](storage::Database& db) -> Status {
                 auto tracked = ingest(db, input, receivedAt);
                 if (!tracked) {
                     outcome.emplace(tracked.error());

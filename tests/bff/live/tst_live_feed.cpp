@@ -132,8 +132,8 @@ private Q_SLOTS:
         auto subscription = m_hub->subscribe({Topic::Sagas}, std::nullopt).value();
         const auto conversion = convert("u-1");
         QVERIFY(conversion.ok());
-        const std::string sagaId = conversion->str();
-        QVERIFY(m_world->reaches(*conversion, {saga::SagaState::Reserved}));
+        const std::string sagaId = conversion->sagaId->str();
+        QVERIFY(m_world->reaches(*conversion->sagaId, {saga::SagaState::Reserved}));
         const auto told = collect(*subscription, [](const std::vector<nlohmann::json>& data) {
             return !data.empty() && data.back().at("sagaState") == "reserved";
         });
@@ -145,11 +145,29 @@ private Q_SLOTS:
             steps.push_back(change.at("step").get<std::string>() + ":" + change.at("state").get<std::string>() +
                             " " + change.at("sagaState").get<std::string>());
         }
-        QCOMPARE(steps, (std::vector<std::string>{"track:done started", "attribute:running started",
-                                                  "attribute:done attributed",
-                                                  "reserve_commission:running attributed",
-                                                  "reserve_commission:done attributed",
-                                                  "reserve_budget:running attributed", "reserve_budget:done reserved"}));
+        QCOMPARE(steps, (std::vector<std::string>{
+                            "track:done started", "attribute:running started", "attribute:done attributed",
+                            "reserve_commission:running attributed", "reserve_commission:done attributed",
+                            "reserve_budget:running attributed", "reserve_budget:done reserved"}));
+    }
+
+    void compensationStepsAreToldAsSuch()
+    {
+        const auto conversion = convert("u-1");
+        QVERIFY(conversion.ok());
+        QVERIFY(m_world->reaches(*conversion->sagaId, {saga::SagaState::Reserved}));
+        auto subscription = m_hub->subscribe({Topic::Sagas}, std::nullopt).value();
+        QVERIFY(m_world->engine().sagas().flagFraud(ConversionId(conversion->id.str()), "stolen card").ok());
+        QVERIFY(m_world->reaches(*conversion->sagaId, {saga::SagaState::Compensated}));
+        const auto told = collect(*subscription, [](const std::vector<nlohmann::json>& data) {
+            return !data.empty() && data.back().at("sagaState") == "compensated";
+        });
+        std::vector<std::string> compensations;
+        for (const auto& change : told)
+            if (change.at("kind") == "compensation" && change.at("state") == "done")
+                compensations.push_back(change.at("step"));
+        QCOMPARE(compensations, (std::vector<std::string>{"release_budget", "revert_commission", "revert_attribution",
+                                                          "discard_interactions"}));
     }
 
     void theFeedsThreadsPublishCountsAndKpisOnTheirOwn()
@@ -200,21 +218,18 @@ private Q_SLOTS:
         m_feed.reset();
         const auto conversion = convert("u-1");
         QVERIFY(conversion.ok());
-        QVERIFY(m_world->reaches(*conversion, {saga::SagaState::Reserved}));
+        QVERIFY(m_world->reaches(*conversion->sagaId, {saga::SagaState::Reserved}));
         QCOMPARE(m_hub->stats().published, std::uint64_t(0));
     }
 
 private:
     // A click, then ten minutes later a purchase on the first campaign: a conversion that is paid.
-    Result<SagaId> convert(const std::string& user)
+    Result<services::tracking::TrackReceipt> convert(const std::string& user)
     {
         const auto now = m_world->clock().now();
         if (auto click = m_world->click(m_first, m_partner, user, now - 10min); !click)
             return std::move(click).error();
-        auto purchase = m_world->purchase(m_first, m_partner, user, "order-" + user, 5000, now);
-        if (!purchase)
-            return std::move(purchase).error();
-        return *purchase->sagaId;
+        return m_world->purchase(m_first, m_partner, user, "order-" + user, 5000, now);
     }
 
     std::unique_ptr<testing::TempDataDir> m_dir;

@@ -405,10 +405,11 @@ private Q_SLOTS:
                            std::string(kStepStates.name(change.state)) + " saga " +
                            std::string(kSagaStates.name(change.sagaState)));
         }
-        QCOMPARE(told, (std::vector<std::string>{
-                           "track:done saga started", "attribute:running saga started",
-                           "attribute:done saga unattributed", "reserve_commission:skipped saga unattributed",
-                           "reserve_budget:skipped saga unattributed", "confirm_commission:skipped saga unattributed"}));
+        QCOMPARE(told, (std::vector<std::string>{"track:done saga started", "attribute:running saga started",
+                                                 "attribute:done saga unattributed",
+                                                 "reserve_commission:skipped saga unattributed",
+                                                 "reserve_budget:skipped saga unattributed",
+                                                 "confirm_commission:skipped saga unattributed"}));
     }
 
 private:
