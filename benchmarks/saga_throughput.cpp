@@ -311,7 +311,7 @@ int main(int argc, char** argv)
     Reservations reservations;
     {
         auto engine = app::Engine::open({.dataDir = dir}, clock).value();
-        engine->sagas().setStepListener([&reservations](const saga::StepChange& change) { reservations.record(change); });
+        engine->sagas().addStepListener([&reservations](const saga::StepChange& change) { reservations.record(change); });
         engine->start();
         const World world = makeWorld(*engine, clock);
         // Warm-up: caches, statement caches, the services' copies of campaigns and partners.

@@ -8,6 +8,8 @@
 #include "bff/api/ops_routes.h"
 #include "bff/api/overview_routes.h"
 #include "bff/api/saga_routes.h"
+#include "bff/api/stream_routes.h"
+#include "bff/http/sse_endpoint.h"
 
 #include <spdlog/spdlog.h>
 
@@ -19,9 +21,12 @@ Result<std::unique_ptr<BffApp>> BffApp::start(const BffConfig& config, const Clo
     std::unique_ptr<BffApp> app(new BffApp());
     if (Status opened = app->openStores(config, clock); !opened)
         return std::move(opened).error();
+    app->startLiveFeed(config, clock);
     app->m_engine->start();
     if (Status serving = app->startHttp(config, clock); !serving)
         return std::move(serving).error();
+    app->m_liveFeed->setKpiProvider([api = app->m_api.get()] { return api::dashboardJson(*api); });
+    app->m_liveFeed->start();
     spdlog::info("alpes-bff {} listening on {}://{}:{} with data in {}", ALPES_VERSION,
                  app->m_http->tls() ? "https" : "http", config.host, app->m_port, config.dataDir.string());
     return app;
@@ -52,6 +57,18 @@ Status BffApp::openStores(const BffConfig& config, const Clock& clock)
     return {};
 }
 
+void BffApp::startLiveFeed(const BffConfig& config, const Clock& clock)
+{
+    live::SseHub::Options hubOptions;
+    // Each stream holds an HTTP worker for its life: keep half the pool for the REST routes.
+    hubOptions.maxClients = static_cast<size_t>(std::max(1, config.httpThreads / 2));
+    // Ids keep rising across restarts, so a client resuming with an id of the last run misses nothing.
+    hubOptions.firstId = static_cast<std::uint64_t>(toEpochMillis(clock.now())) * 1000;
+    m_hub = std::make_unique<live::SseHub>(hubOptions);
+    // Registers its listeners on the engine: before messages flow.
+    m_liveFeed = std::make_unique<live::LiveFeed>(*m_hub, m_engine->tracking(), m_engine->sagas(), clock);
+}
+
 Status BffApp::startHttp(const BffConfig& config, const Clock& clock)
 {
     http::ServerOptions serverOptions;
@@ -78,6 +95,7 @@ Status BffApp::startHttp(const BffConfig& config, const Clock& clock)
         pipeline.admit = [this](const std::string& key) { return m_rateLimiter->admit(key).retryAfter; };
     }
     m_router = std::make_unique<http::Router>(m_http->server(), std::move(pipeline));
+    http::configureForEventStreams(m_http->server());
     if (Status registered = registerMetrics(); !registered)
         return registered;
     std::vector<http::Route> routes;
@@ -92,6 +110,7 @@ Status BffApp::startHttp(const BffConfig& config, const Clock& clock)
     addAll(api::commissionRoutes(*m_api));
     addAll(api::sagaRoutes(*m_api));
     addAll(api::overviewRoutes(*m_api));
+    addAll(api::streamRoutes(*m_hub));
     addAll(api::opsRoutes(
         *m_api, [this]() -> const std::vector<http::Route>& { return m_router->routes(); },
         [this] { return m_metrics.render(); }));
@@ -134,6 +153,18 @@ Status BffApp::registerMetrics()
                                           });
         !added)
         return added;
+    if (Status added = m_metrics.addGauge("alpes_sse_clients", "Open live-stream connections", [this] {
+            return std::vector<http::Metrics::Sample>{{{}, static_cast<double>(m_hub->stats().clients)}};
+        });
+        !added)
+        return added;
+    if (Status added = m_metrics.addGauge("alpes_sse_dropped_clients", "Live-stream clients dropped for reading too slowly",
+                                          [this] {
+                                              return std::vector<http::Metrics::Sample>{
+                                                  {{}, static_cast<double>(m_hub->stats().dropped)}};
+                                          });
+        !added)
+        return added;
     return m_metrics.addGauge("alpes_outbox_lag", "Messages committed and not yet delivered, by service", [this] {
         std::vector<http::Metrics::Sample> samples;
         for (auto* db : m_engine->databases())
@@ -150,10 +181,15 @@ BffApp::~BffApp()
 
 void BffApp::stop()
 {
+    // Open streams end first, or stopping the server would wait for each of them.
+    if (m_hub)
+        m_hub->stop();
     if (m_http) {
         m_http->stop();
         m_http.reset();
     }
+    if (m_liveFeed)
+        m_liveFeed->stop();
     // Late aggregated calls finish before the services they use stop.
     m_aggregator.reset();
     if (m_engine)

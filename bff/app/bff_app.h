@@ -10,6 +10,8 @@
 #include "bff/http/metrics.h"
 #include "bff/http/rate_limiter.h"
 #include "bff/http/router.h"
+#include "bff/live/live_feed.h"
+#include "bff/live/sse_hub.h"
 
 #include <memory>
 
@@ -36,6 +38,7 @@ public:
 private:
     BffApp() = default;
     Status openStores(const BffConfig& config, const Clock& clock);
+    void startLiveFeed(const BffConfig& config, const Clock& clock);
     Status startHttp(const BffConfig& config, const Clock& clock);
     Status registerMetrics();
 
@@ -44,6 +47,9 @@ private:
     std::unique_ptr<gateway::AuthService> m_auth;
     std::unique_ptr<gateway::IdempotencyStore> m_idempotency;
     http::Metrics m_metrics;
+    // The live stream: the hub outlives the HTTP server (open responses hold subscriptions).
+    std::unique_ptr<live::SseHub> m_hub;
+    std::unique_ptr<live::LiveFeed> m_liveFeed;
     std::unique_ptr<http::RateLimiter> m_rateLimiter;
     std::unique_ptr<api::Aggregator> m_aggregator;
     std::unique_ptr<api::ApiContext> m_api;

@@ -58,7 +58,8 @@ public:
     // The caller; absent on open routes.
     const std::optional<gateway::Principal>& principal() const { return m_principal; }
     const std::string& requestId() const { return m_requestId; }
-    // For the few handlers that write the response themselves (the event stream).
+    // For the few handlers that read the request and write the response themselves (the event stream).
+    const httplib::Request& rawRequest() const { return m_request; }
     httplib::Response& rawResponse() { return m_response; }
 
 private:

@@ -68,8 +68,10 @@ bool mayCall(const Access& access, const gateway::Principal& principal)
 
 void writeReply(httplib::Response& response, Reply& reply)
 {
-    if (reply.streamed)
+    if (reply.streamed) {
+        response.status = 200;  // the handler set up a stream; httplib would default it only later
         return;
+    }
     response.status = reply.status;
     for (auto& [name, value] : reply.headers)
         response.set_header(name, value);

@@ -89,7 +89,15 @@ void ConversionSaga::touch(StepRecord& step, UtcTime now)
 {
     step.dirty = true;
     m_record.saga.updatedAt = now;
-    m_changes.push_back({m_record.saga.id, step.step.name, step.step.state, now});
+    m_changes.push_back({m_record.saga.id, step.step.name, step.step.state, now, step.step.kind});
+}
+
+std::vector<StepChange> ConversionSaga::takeChanges()
+{
+    // The unit is over: every change it made is told with the state the saga ended it in.
+    for (auto& change : m_changes)
+        change.sagaState = m_record.saga.state;
+    return std::exchange(m_changes, {});
 }
 
 void ConversionSaga::setState(SagaState state, UtcTime now)

@@ -58,7 +58,7 @@ public:
     SagaRecord& record() { return m_record; }
     // The commands to append to the outbox, in order, and the step changes to announce.
     std::vector<messages::Envelope> takeOutgoing() { return std::exchange(m_outgoing, {}); }
-    std::vector<StepChange> takeChanges() { return std::exchange(m_changes, {}); }
+    std::vector<StepChange> takeChanges();
 
 private:
     StepRecord* find(StepName name);

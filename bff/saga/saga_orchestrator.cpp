@@ -86,16 +86,16 @@ SagaOrchestrator::~SagaOrchestrator()
     m_db->stopWriting();
 }
 
-void SagaOrchestrator::setStepListener(StepListener listener)
+void SagaOrchestrator::addStepListener(StepListener listener)
 {
-    m_listener = std::move(listener);
+    m_listeners.push_back(std::move(listener));
 }
 
 void SagaOrchestrator::announceChanges()
 {
-    if (m_listener)
+    for (const auto& listener : m_listeners)
         for (const auto& change : m_unannounced)
-            m_listener(change);
+            listener(change);
     m_unannounced.clear();
 }
 

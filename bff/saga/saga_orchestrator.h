@@ -59,10 +59,11 @@ public:
     // Acts on every timer due now, one unit per saga, and returns how many sagas it moved on.
     Result<size_t> runDueTimers();
 
-    // Called on the writer thread after the commit that made each step change; register it before
-    // messages flow. Listeners are told at least once: should a commit itself fail, the change is
-    // made again by the redelivery and told again.
-    void setStepListener(StepListener listener);
+    // Each listener is called on the writer thread after the commit that made each step change
+    // (the live stream, metrics, a benchmark can each add one); add them before messages flow.
+    // Listeners are told at least once: should a commit itself fail, the change is made again by
+    // the redelivery and told again.
+    void addStepListener(StepListener listener);
 
     const SagaOptions& options() const { return m_options; }
     events::Consumer& consumer() { return m_consumer; }
@@ -90,7 +91,7 @@ private:
     SagaOptions m_options;
     messages::Upcaster m_upcaster;
     events::Consumer m_consumer;
-    StepListener m_listener;
+    std::vector<StepListener> m_listeners;
     // Step changes of the units of the batch being written; touched on the writer thread only.
     std::vector<StepChange> m_unannounced;
     // The delay between a consumed message's occurredAt and its arrival, and when it was seen

@@ -167,7 +167,9 @@ json::Json toJson(const StepChange& change)
     return json::Json{{"sagaId", change.sagaId.str()},
                       {"step", kStepNames.name(change.step)},
                       {"state", kStepStates.name(change.state)},
-                      {"at", formatRfc3339(change.at)}};
+                      {"at", formatRfc3339(change.at)},
+                      {"kind", kStepKinds.name(change.kind)},
+                      {"sagaState", kSagaStates.name(change.sagaState)}};
 }
 
 Result<SagaSummary> decodeSagaSummary(const json::Json& body)
@@ -207,9 +209,11 @@ Result<StepChange> decodeStepChange(const json::Json& body)
     auto step = readEnum(reader, "step", kStepNames);
     auto state = readEnum(reader, "state", kStepStates);
     auto at = reader.time("at", true);
+    auto kind = readEnum(reader, "kind", kStepKinds);
+    auto sagaState = readEnum(reader, "sagaState", kSagaStates);
     if (!errors.empty())
         return errors.status().error();
-    return StepChange{SagaId(*sagaId), *step, *state, *at};
+    return StepChange{SagaId(*sagaId), *step, *state, *at, *kind, *sagaState};
 }
 
 }  // namespace alpes::dto

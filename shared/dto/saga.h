@@ -138,12 +138,15 @@ struct SagaDetail {
     std::vector<SagaStep> steps;
 };
 
-// One change of one step, for live views (the SSE topic `sagas`).
+// One change of one step, for live views (the SSE topic `sagas`). `sagaState` is the saga's state
+// once the unit of work that made the change is done.
 struct StepChange {
     SagaId sagaId;
     StepName step = StepName::Track;
     StepState state = StepState::Pending;
     UtcTime at{};
+    StepKind kind = StepKind::Action;
+    SagaState sagaState = SagaState::Started;
 
     friend bool operator==(const StepChange&, const StepChange&) = default;
 };

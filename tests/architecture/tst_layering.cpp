@@ -83,7 +83,8 @@ private Q_SLOTS:
         for (const QString& service : {QStringLiteral("affiliates"), QStringLiteral("marketing"),
                                       QStringLiteral("tracking"), QStringLiteral("commissions")}) {
             const QRegularExpression forbidden(
-                QStringLiteral("^(bff/services/(?!%1/|service_database)|bff/(app|http|api)/|httplib)").arg(service));
+                QStringLiteral("^(bff/services/(?!%1/|service_database)|bff/(app|http|api|live)/|httplib)")
+                    .arg(service));
             const QStringList bad = violations(includesUnder(QStringLiteral("bff/services/") + service), forbidden);
             QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QLatin1Char('\n'))));
         }
@@ -99,6 +100,13 @@ private Q_SLOTS:
                                       QStringLiteral("bff/messages"), QStringLiteral("bff/services"),
                                       QStringLiteral("bff/saga")})
             bad << violations(includesUnder(folder), forbidden);
+        QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QLatin1Char('\n'))));
+    }
+
+    void theLiveStreamsHubAndFeedKnowNothingOfHttp()
+    {
+        const QRegularExpression forbidden(QStringLiteral("^(httplib|bff/(http|api)/)"));
+        const QStringList bad = violations(includesUnder(QStringLiteral("bff/live")), forbidden);
         QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QLatin1Char('\n'))));
     }
 

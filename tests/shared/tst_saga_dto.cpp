@@ -74,7 +74,8 @@ private Q_SLOTS:
     void aStepChangeSurvivesTheWire()
     {
         const dto::StepChange change{SagaId("s-1"), dto::StepName::ReserveBudget, dto::StepState::Running,
-                                     parseRfc3339("2026-11-22T18:00:00.000Z").value()};
+                                     parseRfc3339("2026-11-22T18:00:00.000Z").value(), dto::StepKind::Compensation,
+                                     dto::SagaState::Compensating};
         const auto decoded = dto::decodeStepChange(toJson(change));
         QVERIFY(decoded.ok());
         QVERIFY(*decoded == change);

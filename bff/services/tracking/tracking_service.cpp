@@ -159,6 +159,7 @@ std::vector<Result<TrackReceipt>> TrackingService::trackBatch(std::span<const dt
 {
     const UtcTime receivedAt = m_clock.now();
     std::vector<std::optional<Result<TrackReceipt>>> outcomes(inputs.size());
+    std::vector<std::optional<dto::Interaction>> stored(inputs.size());
     // A plain condition variable rather than std::latch: libstdc++'s latch spins with sched_yield
     // before it sleeps, and a few hundred waiting callers spinning starve the writer thread.
     std::mutex mutex;
@@ -179,9 +180,16 @@ std::vector<Result<TrackReceipt>> TrackingService::trackBatch(std::span<const dt
         // One unit per item: each has its own savepoint, so one refusal leaves the others stored,
         // and all of them share the writer's group commits.
         m_db->writer().submit(
-            [this, &input = inputs[i], &outcome, receivedAt](storage::Database& db) -> Status {
-                outcome.emplace(ingest(db, input, receivedAt));
-                return outcome->ok() ? Status{} : Status(outcome->error());
+            [this, &input = inputs[i], &outcome, &interaction = stored[i],
+             receivedAt](storage::Database& db) -> Status {
+                auto tracked = ingest(db, input, receivedAt);
+                if (!tracked) {
+                    outcome.emplace(tracked.error());
+                    return std::move(tracked).error();
+                }
+                outcome.emplace(TrackReceipt{tracked->id, tracked->sagaId});
+                interaction = std::move(tracked).value();
+                return {};
             },
             [&outcome, &settle](Status committed) {
                 if (!committed && (!outcome || outcome->ok()))
@@ -195,12 +203,24 @@ std::vector<Result<TrackReceipt>> TrackingService::trackBatch(std::span<const dt
     }
     std::vector<Result<TrackReceipt>> results;
     results.reserve(outcomes.size());
-    for (auto& outcome : outcomes)
-        results.push_back(std::move(*outcome));
+    std::vector<dto::Interaction> committed;
+    for (size_t i = 0; i < outcomes.size(); ++i) {
+        // An outcome still ok after its completion ran means the unit's commit succeeded.
+        if (m_trackedListener && outcomes[i]->ok())
+            committed.push_back(std::move(*stored[i]));
+        results.push_back(std::move(*outcomes[i]));
+    }
+    if (!committed.empty())
+        m_trackedListener(committed);
     return results;
 }
 
-Result<TrackReceipt> TrackingService::ingest(storage::Database& db, const dto::InteractionInput& input,
+void TrackingService::setTrackedListener(TrackedListener listener)
+{
+    m_trackedListener = std::move(listener);
+}
+
+Result<dto::Interaction> TrackingService::ingest(storage::Database& db, const dto::InteractionInput& input,
                                              UtcTime receivedAt)
 {
     const auto campaign = findCampaignCopy(db, input.campaignId);
@@ -221,7 +241,7 @@ Result<TrackReceipt> TrackingService::ingest(storage::Database& db, const dto::I
     if (!acceptsConversions(*campaign, interaction.occurredAt))
         interaction.flags.emplace_back(dto::kFlagCampaignNotActive);
     recordInteraction(db, interaction);
-    return TrackReceipt{interaction.id, interaction.sagaId};
+    return interaction;
 }
 
 std::string TrackingService::newLinkCode()
@@ -263,7 +283,8 @@ Result<TrackingLink> TrackingService::createLink(const CampaignId& campaignId, c
 Result<FollowedLink> TrackingService::followLink(const LinkCode& code, const Visitor& visitor)
 {
     const UtcTime receivedAt = m_clock.now();
-    return m_db->writer().run([&](storage::Database& db) -> Result<FollowedLink> {
+    std::optional<dto::Interaction> clicked;
+    auto followed = m_db->writer().run([&](storage::Database& db) -> Result<FollowedLink> {
         auto link = db.prepare("SELECT campaign_id, affiliate_id, destination FROM links WHERE code = ?");
         link.bind(1, code.str());
         if (!link.step())
@@ -278,12 +299,15 @@ Result<FollowedLink> TrackingService::followLink(const LinkCode& code, const Vis
         click.userAgent = visitor.userAgent;
         click.context.referrer = visitor.referrer;
         click.clickId = newUuidV7();
-        FollowedLink followed{link.textAt(2), *click.clickId, *click.anonymousId};
         auto tracked = ingest(db, click, receivedAt);
         if (!tracked)
             return std::move(tracked).error();
-        return followed;
+        clicked = std::move(tracked).value();
+        return FollowedLink{link.textAt(2), *click.clickId, *click.anonymousId};
     });
+    if (followed && m_trackedListener)
+        m_trackedListener(std::span(&*clicked, 1));
+    return followed;
 }
 
 Result<dto::Interaction> TrackingService::getInteraction(const InteractionId& id)

@@ -9,6 +9,7 @@
 #include "shared/dto/interaction.h"
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <random>
@@ -68,6 +69,12 @@ public:
     // waits meanwhile): the repair tool for a projection that went wrong.
     Result<RebuildReport> rebuildProjections();
 
+    // Told of every interaction stored by track(), trackBatch() or followLink(), once its commit
+    // succeeded, on the caller's thread (not the writer's: ingest's bottleneck stays free of it),
+    // one call per request. Set it before ingest starts; it must be cheap and thread-safe.
+    using TrackedListener = std::function<void(std::span<const dto::Interaction>)>;
+    void setTrackedListener(TrackedListener listener);
+
     events::Consumer& consumer() { return m_consumer; }
     ServiceDatabase& database() { return *m_db; }
 
@@ -77,7 +84,7 @@ private:
     TrackingService(std::unique_ptr<ServiceDatabase> db, const Clock& clock, FraudRules fraudRules);
     static Handlers handlers(const Clock& clock, const FraudRules& fraudRules);
     Status apply(storage::Database& db, const messages::Envelope& message);
-    Result<TrackReceipt> ingest(storage::Database& db, const dto::InteractionInput& input, UtcTime receivedAt);
+    Result<dto::Interaction> ingest(storage::Database& db, const dto::InteractionInput& input, UtcTime receivedAt);
     std::string newLinkCode();
 
     std::unique_ptr<ServiceDatabase> m_db;
@@ -87,6 +94,7 @@ private:
     Handlers m_handlers;
     events::Consumer m_consumer;
     std::mt19937_64 m_linkCodeRandom;  // used on the writer thread only
+    TrackedListener m_trackedListener;
 };
 
 }  // namespace alpes::services::tracking

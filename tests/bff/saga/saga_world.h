@@ -42,7 +42,8 @@ public:
     {
     }
 
-    Status open()
+    // `beforeStart` sees the engine before messages flow: where listeners are added.
+    Status open(const std::function<void(app::Engine&)>& beforeStart = {})
     {
         auto engine = app::Engine::open({.dataDir = m_dir,
                                          .maintenanceInterval = std::chrono::milliseconds(50),
@@ -51,6 +52,8 @@ public:
         if (!engine)
             return std::move(engine).error();
         m_engine = std::move(engine).value();
+        if (beforeStart)
+            beforeStart(*m_engine);
         m_engine->start();
         return {};
     }

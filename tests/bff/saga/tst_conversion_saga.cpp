@@ -567,9 +567,10 @@ private Q_SLOTS:
         driver.answer(types::kConversionAttributed, testing::attributedPayload(driver.purchase()));
         const auto changes = driver.changes();
         QCOMPARE(changes.size(), size_t(2));
-        QCOMPARE(changes[0], (StepChange{SagaId("saga-1"), StepName::Attribute, StepState::Done, driver.now()}));
-        QCOMPARE(changes[1],
-                 (StepChange{SagaId("saga-1"), StepName::ReserveCommission, StepState::Running, driver.now()}));
+        QCOMPARE(changes[0], (StepChange{SagaId("saga-1"), StepName::Attribute, StepState::Done, driver.now(),
+                                         StepKind::Action, SagaState::Attributed}));
+        QCOMPARE(changes[1], (StepChange{SagaId("saga-1"), StepName::ReserveCommission, StepState::Running,
+                                         driver.now(), StepKind::Action, SagaState::Attributed}));
     }
 
     void theStepsKnowTheirServicesAndReplies()

@@ -402,11 +402,14 @@ private Q_SLOTS:
         for (const auto& change : seen->changes) {
             QCOMPARE(change.sagaId, purchase.sagaId);
             told.push_back(std::string(kStepNames.name(change.step)) + ":" +
-                           std::string(kStepStates.name(change.state)));
+                           std::string(kStepStates.name(change.state)) + " saga " +
+                           std::string(kSagaStates.name(change.sagaState)));
         }
-        QCOMPARE(told, (std::vector<std::string>{"track:done", "attribute:running", "attribute:done",
-                                                 "reserve_commission:skipped", "reserve_budget:skipped",
-                                                 "confirm_commission:skipped"}));
+        QCOMPARE(told, (std::vector<std::string>{"track:done saga started", "attribute:running saga started",
+                                                 "attribute:done saga unattributed",
+                                                 "reserve_commission:skipped saga unattributed",
+                                                 "reserve_budget:skipped saga unattributed",
+                                                 "confirm_commission:skipped saga unattributed"}));
     }
 
 private:
@@ -423,7 +426,7 @@ private:
         QVERIFY(sagas.ok());
         m_sagas = std::move(sagas).value();
         if (listener)
-            m_sagas->setStepListener(std::move(listener));
+            m_sagas->addStepListener(std::move(listener));
         if (relay)
             m_sagas->database().start();
     }
