@@ -2,6 +2,7 @@
 
 #include "bff/app/command_line.h"
 #include "bff/app/engine.h"
+#include "bff/demo/demo_runner.h"
 #include "bff/http/http_server.h"
 
 #include <memory>
@@ -25,6 +26,7 @@ private:
     BffApp() = default;
 
     std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<demo::DemoRunner> m_demo;  // --demo: started after the engine, stopped before it
     std::unique_ptr<http::HttpServer> m_http;
     std::uint16_t m_port = 0;
 };

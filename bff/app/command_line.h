@@ -1,5 +1,7 @@
 #pragma once
 
+#include "bff/demo/demo_options.h"
+#include "bff/demo/load_generator.h"
 #include "bff/storage/database.h"
 
 #include <cstdint>
@@ -15,6 +17,8 @@ struct BffConfig {
     std::uint16_t port = 8080;
     std::filesystem::path dataDir;
     storage::Durability durability = storage::Durability::Normal;
+    // Demo mode; then an empty dataDir means a fresh temporary directory.
+    std::optional<demo::DemoOptions> demo;
 };
 
 // What the command line asked for: run with a configuration, or print text and exit with a code.
@@ -23,7 +27,8 @@ struct ExitNow {
     std::string text;
 };
 
-using CommandLine = std::variant<BffConfig, ExitNow>;
+// Serve (BffConfig), generate load against another BFF (--simulate), or print and exit.
+using CommandLine = std::variant<BffConfig, demo::LoadOptions, ExitNow>;
 
 // Options first, then ALPES_* environment variables (architecture.md, Configuration).
 // A bad option gives ExitNow with code 2 and a one-line reason.
