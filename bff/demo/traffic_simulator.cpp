@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <numbers>
 
 namespace alpes::demo {
@@ -31,19 +32,19 @@ Funnel funnelOf(Platform channel)
 {
     switch (channel) {
     case Platform::Instagram:
-        return {0.35, 0.30, 0.15, 0.22, true};
+        return {0.35, 0.35, 0.15, 0.30, true};
     case Platform::TikTok:
-        return {0.45, 0.25, 0.10, 0.18, true};
+        return {0.45, 0.30, 0.10, 0.25, true};
     case Platform::YouTube:
-        return {0.25, 0.35, 0.20, 0.25, false};
+        return {0.25, 0.40, 0.20, 0.30, false};
     case Platform::X:
-        return {0.20, 0.20, 0.10, 0.15, true};
+        return {0.20, 0.25, 0.10, 0.22, true};
     case Platform::Facebook:
-        return {0.30, 0.25, 0.15, 0.20, true};
+        return {0.30, 0.30, 0.15, 0.28, true};
     case Platform::LinkedIn:
-        return {0.15, 0.30, 0.30, 0.20, false};
+        return {0.15, 0.35, 0.30, 0.25, false};
     case Platform::Web:
-        return {0.0, 0.45, 0.20, 0.30, false};
+        return {0.0, 0.50, 0.20, 0.35, false};
     }
     return {0.0, 0.0, 0.0, 0.0, false};
 }
@@ -111,9 +112,10 @@ TrafficTick TrafficSimulator::next()
             m_digest.add(tick.clawbacks.back());
         }
     }
-    while (!m_pending.empty() && m_pending.top().offset < tick.to) {
-        tick.interactions.push_back(m_pending.top().interaction);
-        m_pending.pop();
+    while (!m_pending.empty() && m_pending.front().offset < tick.to) {
+        std::pop_heap(m_pending.begin(), m_pending.end(), std::greater<>{});
+        tick.interactions.push_back(std::move(m_pending.back().interaction));
+        m_pending.pop_back();
         m_digest.add(tick.interactions.back());
     }
     m_position = tick.to;
@@ -166,7 +168,8 @@ SimulatedInteraction TrafficSimulator::make(Millis at, size_t campaign, size_t p
 void TrafficSimulator::schedule(SimulatedInteraction interaction)
 {
     const Millis at = interaction.offset;
-    m_pending.push({at, m_sequence++, std::move(interaction)});
+    m_pending.push_back({at, m_sequence++, std::move(interaction)});
+    std::push_heap(m_pending.begin(), m_pending.end(), std::greater<>{});
 }
 
 void TrafficSimulator::schedulePurchase(Millis at, size_t campaign, size_t partner, const Shopper& shopper)
@@ -204,7 +207,7 @@ void TrafficSimulator::startJourney(Millis at)
         return;
     t += seconds(2, 20);
     schedule(make(t, campaign, partner, InteractionType::Click, shopper));
-    Millis purchaseAt = t + seconds(kOrganicPurchaseGap, 150);
+    Millis purchaseAt = t + seconds(kOrganicPurchaseGap, 90);
     if (m_random.chance(funnel.lead)) {
         const Millis leadAt = t + seconds(10, 60);
         schedule(make(leadAt, campaign, partner, InteractionType::Lead, shopper));

@@ -8,7 +8,6 @@
 
 #include <chrono>
 #include <cstdint>
-#include <queue>
 #include <vector>
 
 namespace alpes::demo {
@@ -19,8 +18,8 @@ struct TrafficOptions {
     Millis tick{200};
     // The timeline starts this long before offset 0, so journeys are under way when pacing starts
     // (their interactions are sent at once, dated in the past) and purchases flow from the first second.
-    Millis warmUp{60000};
-    // New shopper journeys per simulated second at the daily peak (about 17 interactions and 0.7
+    Millis warmUp{90000};
+    // New shopper journeys per simulated second at the daily peak (about 20 interactions and 0.8
     // purchases a second).
     double journeysPerSecond = 8.0;
     // The simulated time of day at offset 0, which the daily traffic curve follows.
@@ -102,7 +101,7 @@ private:
     DemoRandom m_random;
     std::vector<size_t> m_campaigns;                  // the active ones with approved partners
     std::vector<std::vector<size_t>> m_activePartners;  // per campaign
-    std::priority_queue<Pending, std::vector<Pending>, std::greater<>> m_pending;
+    std::vector<Pending> m_pending;  // a min-heap by (offset, sequence)
     std::uint64_t m_sequence = 0;
     size_t m_shopperStart = 0;
     std::uint64_t m_journeys = 0;

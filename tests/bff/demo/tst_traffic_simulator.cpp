@@ -13,7 +13,7 @@ using domain::InteractionType;
 
 namespace {
 
-constexpr Millis kSpan = std::chrono::minutes(10);
+constexpr Millis kSpan = std::chrono::minutes(5);
 
 // Every tick of the simulator up to `span` past offset 0.
 std::vector<TrafficTick> run(TrafficSimulator& simulator, Millis span = kSpan)
@@ -125,7 +125,7 @@ private Q_SLOTS:
             QVERIFY(dto::validateInteractionInput(input, UtcTime{}).ok());
         }
         // About 0.7 a second at the evening peak: a purchase every second or two.
-        QVERIFY(purchases > 200);
+        QVERIFY(purchases > 150);
     }
 
     void organicJourneysWaitLongEnoughAndBurstsDoNot()
@@ -154,7 +154,7 @@ private Q_SLOTS:
                 QVERIFY(interaction.offset - lastClick.at(key) < std::chrono::milliseconds(1500) + Millis(1));
         }
         QVERIFY(injected >= 20);
-        QVERIFY(selfReferred >= 10);
+        QVERIFY(selfReferred >= 5);
     }
 
     void ordersClawbacksNowAndThen()
@@ -163,7 +163,7 @@ private Q_SLOTS:
         size_t clawbacks = 0;
         for (const auto& tick : run(simulator))
             clawbacks += tick.clawbacks.size();
-        QVERIFY(clawbacks >= 10);
+        QVERIFY(clawbacks >= 5);
         TrafficSimulator quiet(testing::sampleWorld(), {.seed = 2, .fraud = false});
         for (const auto& tick : run(quiet)) {
             QVERIFY(tick.clawbacks.empty());
@@ -174,11 +174,11 @@ private Q_SLOTS:
 
     void followsTheDailyCurve()
     {
-        // The same hour of traffic at the evening peak and in the morning trough.
+        // A quarter of an hour of traffic at the evening peak and in the morning trough.
         const auto hourFrom = [](Millis timeOfDay) {
             TrafficSimulator simulator(testing::sampleWorld(),
                                        {.seed = 4, .warmUp = Millis(0), .timeOfDayAtStart = timeOfDay, .fraud = false});
-            return interactionsOf(run(simulator, std::chrono::hours(1))).size();
+            return interactionsOf(run(simulator, std::chrono::minutes(15))).size();
         };
         QVERIFY(hourFrom(std::chrono::hours(20)) > 3 * hourFrom(std::chrono::hours(8)));
     }
