@@ -119,10 +119,10 @@ CommandLine parseCommandLine(int argc, const char* const* argv)
     for (const char* name : {"--target", "--rate", "--duration", "--api-key"})
         if (cli.count(name) > 0)
             return badOption(std::string(name) + " only applies to --simulate");
-    if (!demoMode)
-        for (const char* name : {"--seed", "--speed"})
-            if (cli.count(name) > 0)
-                return badOption(std::string(name) + " only applies to --demo (or --seed to --simulate)");
+    if (!demoMode && cli.count("--seed") > 0)
+        return badOption("--seed only applies to --demo or --simulate");
+    if (!demoMode && cli.count("--speed") > 0)
+        return badOption("--speed only applies to --demo");
     if (demoMode && !(demoOptions.speed > 0 && demoOptions.speed <= demo::kMaxSpeed))
         return badOption("--speed must be above 0 and at most 10");
     BffConfig config;

@@ -9,6 +9,10 @@ namespace alpes::demo {
 namespace {
 
 constexpr std::string_view kClawbackReason = "Chargeback reported by the payment provider";
+// How often the pump looks for due ticks (a tick is 200 ms of simulated time), and how many it
+// sends at most before it lets stop() in: the warm-up is hundreds of ticks due at once.
+constexpr std::chrono::milliseconds kPumpInterval{20};
+constexpr int kMaxTicksPerPass = 50;
 
 template <typename Duration>
 Duration scaled(Millis offset, double speed)
@@ -30,7 +34,9 @@ Result<std::unique_ptr<DemoRunner>> DemoRunner::start(app::Engine& engine, const
     spdlog::info("demo: seeded {} campaigns and {} partners; traffic with seed {} at speed {}",
                  world->campaigns.size(), world->partners.size(), options.seed, options.speed);
     std::unique_ptr<DemoRunner> runner(new DemoRunner(engine, std::move(world).value(), options, clock));
-    runner->m_thread = std::thread([raw = runner.get()] { raw->run(); });
+    runner->m_startedAt = std::chrono::steady_clock::now();
+    runner->m_startedAtUtc = clock.now();
+    runner->m_pump.start();
     return runner;
 }
 
@@ -39,8 +45,9 @@ DemoRunner::DemoRunner(app::Engine& engine, DemoWorld world, const DemoOptions& 
       m_clock(clock),
       m_world(std::move(world)),
       m_speed(options.speed),
+      m_sink(engine.tracking()),
       m_simulator(m_world, {.seed = options.seed}),
-      m_sink(engine.tracking())
+      m_pump("demo", kPumpInterval, [this] { pump(); })
 {
 }
 
@@ -51,13 +58,7 @@ DemoRunner::~DemoRunner()
 
 void DemoRunner::stop()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wake.notify_all();
-    if (m_thread.joinable())
-        m_thread.join();
+    m_pump.stop();
 }
 
 DemoCounters DemoRunner::counters() const
@@ -65,29 +66,26 @@ DemoCounters DemoRunner::counters() const
     return {m_sent.load(), m_accepted.load(), m_rejected.load(), m_clawbacks.load()};
 }
 
-void DemoRunner::run()
+void DemoRunner::pump()
 {
-    const auto startedAt = std::chrono::steady_clock::now();
-    const UtcTime startedAtUtc = m_clock.now();
-    std::unique_lock lock(m_mutex);
-    while (!m_stopping) {
-        const TrafficTick tick = m_simulator.next();
-        const auto due = startedAt + scaled<std::chrono::steady_clock::duration>(tick.to, m_speed);
-        if (m_wake.wait_until(lock, due, [this] { return m_stopping; }))
-            break;
-        lock.unlock();
-        send(tick, startedAtUtc);
-        lock.lock();
+    const auto elapsed = std::chrono::steady_clock::now() - m_startedAt;
+    for (int pass = 0; pass < kMaxTicksPerPass; ++pass) {
+        if (!m_nextTick)
+            m_nextTick = m_simulator.next();
+        if (scaled<std::chrono::steady_clock::duration>(m_nextTick->to, m_speed) > elapsed)
+            return;
+        send(*m_nextTick);
+        m_nextTick.reset();
     }
 }
 
-void DemoRunner::send(const TrafficTick& tick, UtcTime startedAt)
+void DemoRunner::send(const TrafficTick& tick)
 {
     std::vector<dto::InteractionInput> batch;
     batch.reserve(tick.interactions.size());
     for (const auto& interaction : tick.interactions) {
         batch.push_back(interaction.input);
-        batch.back().occurredAt = startedAt + scaled<Millis>(interaction.offset, m_speed);
+        batch.back().occurredAt = m_startedAtUtc + scaled<Millis>(interaction.offset, m_speed);
     }
     if (!batch.empty()) {
         const SinkReport report = m_sink.send(batch);

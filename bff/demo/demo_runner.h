@@ -1,17 +1,16 @@
 #pragma once
 
 #include "bff/app/engine.h"
+#include "bff/app/periodic_task.h"
 #include "bff/demo/demo_options.h"
 #include "bff/demo/demo_seeder.h"
 #include "bff/demo/engine_sink.h"
 #include "bff/demo/traffic_simulator.h"
 
 #include <atomic>
-#include <condition_variable>
 #include <filesystem>
 #include <memory>
-#include <mutex>
-#include <thread>
+#include <optional>
 
 namespace alpes::demo {
 
@@ -23,11 +22,11 @@ struct DemoCounters {
 };
 
 // Demo mode (product.md §6): seeds the demo world into a started engine, then drives the simulator's
-// traffic through the real ingest path on its own thread, a tick at a time: tick [a, b) is sent when
-// b / speed of wall-clock time has passed since the start, each interaction dated start + offset /
-// speed. Late ticks are sent as soon as possible with their scheduled dates, so wall-clock jitter
-// changes when traffic arrives, never what it is. A clawback order flags the newest completed
-// conversion as fraud (it waits for one to exist).
+// traffic through the real ingest path from its own thread (a PeriodicTask): tick [a, b) is sent
+// once b / speed of wall-clock time has passed since the start, each interaction dated start +
+// offset / speed. Late ticks are sent as soon as possible with their scheduled dates, so wall-clock
+// jitter changes when traffic arrives, never what it is. A clawback order flags the newest
+// completed conversion as fraud (it waits for one to exist).
 // Thread-safety: counters() from any thread; stop() from the owner. Stop it before the engine.
 class DemoRunner {
 public:
@@ -45,25 +44,27 @@ public:
 
 private:
     DemoRunner(app::Engine& engine, DemoWorld world, const DemoOptions& options, const Clock& clock);
-    void run();
-    void send(const TrafficTick& tick, UtcTime startedAt);
+    // Sends the ticks that are due, a bounded number per pass so that stop() never waits long.
+    void pump();
+    void send(const TrafficTick& tick);
     void clawBack();
 
     app::Engine& m_engine;
     const Clock& m_clock;
     DemoWorld m_world;
     double m_speed;
-    TrafficSimulator m_simulator;  // used on the runner thread only
     EngineSink m_sink;
-    std::uint64_t m_clawbacksDue = 0;  // runner thread only
+    // Touched on the pump thread only (set before it starts).
+    TrafficSimulator m_simulator;
+    std::optional<TrafficTick> m_nextTick;
+    std::chrono::steady_clock::time_point m_startedAt;
+    UtcTime m_startedAtUtc{};
+    std::uint64_t m_clawbacksDue = 0;
     std::atomic<std::uint64_t> m_sent{0};
     std::atomic<std::uint64_t> m_accepted{0};
     std::atomic<std::uint64_t> m_rejected{0};
     std::atomic<std::uint64_t> m_clawbacks{0};
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    bool m_stopping = false;
-    std::thread m_thread;
+    app::PeriodicTask m_pump;
 };
 
 // A new, empty directory under the system's temporary directory for a demo's databases.
