@@ -13,6 +13,8 @@ int main(int argc, char** argv)
         std::fputs(exitNow->text.c_str(), exitNow->code == 0 ? stdout : stderr);
         return exitNow->code;
     }
+    if (const auto* load = std::get_if<alpes::demo::LoadOptions>(&commandLine))
+        return alpes::demo::runLoadGenerator(*load);
     const auto& config = std::get<alpes::app::BffConfig>(commandLine);
 
     // Block the stop signals before any thread starts, so every thread inherits the mask and

@@ -50,7 +50,7 @@ std::vector<http::Route> campaignRoutes(ApiContext& context)
     auto& tracking = context.engine.tracking();
     const Clock& clock = context.clock;
     std::vector<http::Route> routes;
-    routes.push_back({Method::Get, "/api/v1/campaigns", Access::readers(), "List campaigns", "campaigns",
+    routes.push_back({Method::Get, "/api/v1/campaigns", Access::readersAndIngest(), "List campaigns", "campaigns",
                       [&marketing](RequestContext& request) -> Result<Reply> {
                           QueryReader query(request);
                           services::marketing::CampaignFilter filter{query.enumeration("state", domain::kCampaignStates),

@@ -19,16 +19,27 @@ Result<std::unique_ptr<BffApp>> BffApp::start(const BffConfig& config, const Clo
 {
     spdlog::set_level(spdlog::level::from_str(config.logLevel));
     std::unique_ptr<BffApp> app(new BffApp());
-    if (Status opened = app->openStores(config, clock); !opened)
+    BffConfig effective = config;
+    if (config.demo && config.dataDir.empty()) {
+        auto fresh = demo::freshDemoDataDir();
+        if (!fresh)
+            return std::move(fresh).error();
+        effective.dataDir = fresh.value();
+    }
+    if (Status opened = app->openStores(effective, clock); !opened)
         return std::move(opened).error();
-    app->startLiveFeed(config, clock);
+    app->startLiveFeed(effective, clock);
     app->m_engine->start();
-    if (Status serving = app->startHttp(config, clock); !serving)
+    if (effective.demo) {
+        if (Status demo = app->startDemo(*effective.demo, clock); !demo)
+            return std::move(demo).error();
+    }
+    if (Status serving = app->startHttp(effective, clock); !serving)
         return std::move(serving).error();
     app->m_liveFeed->setKpiProvider([api = app->m_api.get()] { return api::dashboardJson(*api); });
     app->m_liveFeed->start();
     spdlog::info("alpes-bff {} listening on {}://{}:{} with data in {}", ALPES_VERSION,
-                 app->m_http->tls() ? "https" : "http", config.host, app->m_port, config.dataDir.string());
+                 app->m_http->tls() ? "https" : "http", effective.host, app->m_port, effective.dataDir.string());
     return app;
 }
 
@@ -55,6 +66,20 @@ Status BffApp::openStores(const BffConfig& config, const Clock& clock)
         }
     }
     return {};
+}
+
+Status BffApp::startDemo(const demo::DemoOptions& options, const Clock& clock)
+{
+    auto runner = demo::DemoRunner::start(*m_engine, options, clock);
+    if (!runner)
+        return std::move(runner).error();
+    m_demo = std::move(runner).value();
+    // The demo users of product.md §3, all with the password "demo"; `partner` sees one partner.
+    for (auto role : {dto::Role::Admin, dto::Role::Manager, dto::Role::Analyst})
+        if (Status created = m_auth->ensureUser({std::string(dto::kRoles.name(role)), kDemoPassword, role, std::nullopt});
+            !created)
+            return created;
+    return m_auth->ensureUser({"partner", kDemoPassword, dto::Role::Partner, m_demo->world().partnerUserAffiliate});
 }
 
 void BffApp::startLiveFeed(const BffConfig& config, const Clock& clock)
@@ -190,6 +215,8 @@ void BffApp::stop()
     }
     if (m_liveFeed)
         m_liveFeed->stop();
+    if (m_demo)
+        m_demo->stop();
     // Late aggregated calls finish before the services they use stop.
     m_aggregator.reset();
     if (m_engine)

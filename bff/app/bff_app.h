@@ -6,6 +6,7 @@
 #include "bff/gateway/auth_service.h"
 #include "bff/gateway/gateway_database.h"
 #include "bff/gateway/idempotency_store.h"
+#include "bff/demo/demo_runner.h"
 #include "bff/http/http_server.h"
 #include "bff/http/metrics.h"
 #include "bff/http/rate_limiter.h"
@@ -22,6 +23,8 @@ namespace alpes::app {
 // owns everything it starts and stops it in the order of architecture.md.
 class BffApp {
 public:
+    static constexpr const char* kDemoPassword = "demo";
+
     static Result<std::unique_ptr<BffApp>> start(const BffConfig& config, const Clock& clock);
     ~BffApp();
 
@@ -38,6 +41,7 @@ public:
 private:
     BffApp() = default;
     Status openStores(const BffConfig& config, const Clock& clock);
+    Status startDemo(const demo::DemoOptions& options, const Clock& clock);
     void startLiveFeed(const BffConfig& config, const Clock& clock);
     Status startHttp(const BffConfig& config, const Clock& clock);
     Status registerMetrics();
@@ -53,6 +57,7 @@ private:
     std::unique_ptr<http::RateLimiter> m_rateLimiter;
     std::unique_ptr<api::Aggregator> m_aggregator;
     std::unique_ptr<api::ApiContext> m_api;
+    std::unique_ptr<demo::DemoRunner> m_demo;  // --demo: started after the engine, stopped before it
     std::unique_ptr<http::HttpServer> m_http;
     std::unique_ptr<http::Router> m_router;
     std::uint16_t m_port = 0;

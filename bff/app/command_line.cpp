@@ -28,6 +28,33 @@ bool splitListen(const std::string& text, BffConfig& config, std::string& reason
     return true;
 }
 
+ExitNow badOption(const std::string& reason)
+{
+    return ExitNow{2, "alpes-bff: " + reason + "\n"};
+}
+
+// The load generator's options, from what parsed; ExitNow when one is missing or out of range.
+std::variant<demo::LoadOptions, ExitNow> loadOptions(demo::LoadOptions options, CLI::App& cli)
+{
+    if (options.target.empty())
+        return badOption("--simulate needs --target URL");
+    if (options.target.rfind("http://", 0) != 0 && options.target.rfind("https://", 0) != 0)
+        return badOption("--target must be an http:// or https:// URL");
+    // The key may come from the environment so that it stays out of `ps`.
+    if (const char* key = std::getenv("ALPES_API_KEY"); options.apiKey.empty() && key)
+        options.apiKey = key;
+    if (options.apiKey.empty())
+        return badOption("--simulate needs --api-key KEY or ALPES_API_KEY");
+    if (!(options.rate > 0))
+        return badOption("--rate must be above 0");
+    if (options.duration.count() <= 0)
+        return badOption("--duration must be at least 1 second");
+    for (const char* name : {"--demo", "--speed"})
+        if (cli.count(name) > 0)
+            return badOption(std::string(name) + " does not apply to --simulate");
+    return options;
+}
+
 }  // namespace
 
 std::filesystem::path defaultDataDir()
@@ -83,6 +110,22 @@ CommandLine parseCommandLine(int argc, const char* const* argv)
         ->envname("ALPES_LOG_LEVEL")
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))
         ->capture_default_str();
+    demo::DemoOptions demoOptions;
+    demo::LoadOptions load;
+    std::int64_t durationSeconds = load.duration.count();
+    bool demoMode = false;
+    bool simulate = false;
+    cli.add_flag("--demo", demoMode, "Demo mode: seed a demo world (in a fresh temporary directory unless --data-dir is given)"
+                           " and drive simulated traffic through it");
+    cli.add_option("--seed", demoOptions.seed, "Seed of the simulated traffic (--demo, --simulate)")
+        ->capture_default_str();
+    cli.add_option("--speed", demoOptions.speed, "Simulated seconds per second, above 0 and at most 10 (--demo)")
+        ->capture_default_str();
+    cli.add_flag("--simulate", simulate, "Load generator: send simulated interactions to --target instead of serving");
+    cli.add_option("--target", load.target, "BFF to send to, e.g. http://127.0.0.1:8080 (--simulate)");
+    cli.add_option("--rate", load.rate, "Interactions per second (--simulate)")->capture_default_str();
+    cli.add_option("--duration", durationSeconds, "Seconds to run (--simulate)")->capture_default_str();
+    cli.add_option("--api-key", load.apiKey, "Ingest API key (--simulate; or ALPES_API_KEY, which keeps it out of ps)");
     try {
         cli.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {
@@ -95,14 +138,34 @@ CommandLine parseCommandLine(int argc, const char* const* argv)
             message.resize(newline);
         return ExitNow{2, "alpes-bff: " + message + " (see --help)\n"};
     }
+    if (simulate) {
+        load.seed = demoOptions.seed;
+        load.duration = std::chrono::seconds(durationSeconds);
+        return std::visit([](auto&& chosen) -> CommandLine { return std::move(chosen); }, loadOptions(load, cli));
+    }
+    for (const char* name : {"--target", "--rate", "--duration", "--api-key"})
+        if (cli.count(name) > 0)
+            return badOption(std::string(name) + " only applies to --simulate");
+    if (!demoMode && cli.count("--seed") > 0)
+        return badOption("--seed only applies to --demo or --simulate");
+    if (!demoMode && cli.count("--speed") > 0)
+        return badOption("--speed only applies to --demo");
+    if (demoMode && !(demoOptions.speed > 0 && demoOptions.speed <= demo::kMaxSpeed))
+        return badOption("--speed must be above 0 and at most 10");
     BffConfig config;
     std::string reason;
     if (!splitListen(listen, config, reason))
-        return ExitNow{2, "alpes-bff: " + reason + "\n"};
-    config.dataDir = dataDir.empty() ? defaultDataDir() : std::filesystem::path(dataDir);
+        return badOption(reason);
+    if (demoMode)
+        config.demo = demoOptions;
+    // A demo starts from nothing: no data directory given means a fresh one, made when it starts.
+    if (!dataDir.empty())
+        config.dataDir = dataDir;
+    else if (!demoMode)
+        config.dataDir = defaultDataDir();
     config.durability = durability == "full" ? storage::Durability::Full : storage::Durability::Normal;
     if (tlsCertificate.empty() != tlsPrivateKey.empty())
-        return ExitNow{2, "alpes-bff: --tls-cert and --tls-key go together\n"};
+        return badOption("--tls-cert and --tls-key go together");
     config.corsOrigins = std::move(corsOrigins);
     if (!tlsCertificate.empty()) {
         config.tlsCertificate = tlsCertificate;

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "bff/gateway/secrets.h"
+#include "bff/demo/demo_options.h"
+#include "bff/demo/load_generator.h"
 #include "bff/storage/database.h"
 
 #include <cstdint>
@@ -30,6 +32,8 @@ struct BffConfig {
     std::optional<std::string> bootstrapAdminPassword;
     // The password KDF's cost; tests lower it.
     gateway::KdfCost passwordHashing;
+    // Demo mode; then an empty dataDir means a fresh temporary directory.
+    std::optional<demo::DemoOptions> demo;
 };
 
 // What the command line asked for: run with a configuration, or print text and exit with a code.
@@ -38,7 +42,8 @@ struct ExitNow {
     std::string text;
 };
 
-using CommandLine = std::variant<BffConfig, ExitNow>;
+// Serve (BffConfig), generate load against another BFF (--simulate), or print and exit.
+using CommandLine = std::variant<BffConfig, demo::LoadOptions, ExitNow>;
 
 // Options first, then ALPES_* environment variables (architecture.md, Configuration).
 // A bad option gives ExitNow with code 2 and a one-line reason.

@@ -33,6 +33,8 @@ struct Access {
     static Access staff() { return Access{false, {dto::Role::Admin, dto::Role::Manager, dto::Role::Analyst}, false}; }
     static Access managers() { return Access{false, {dto::Role::Admin, dto::Role::Manager}, false}; }
     static Access admins() { return Access{false, {dto::Role::Admin}, false}; }
+    // Readers, and machine clients that must know the campaigns they send interactions for.
+    static Access readersAndIngest() { return Access{false, readers().roles, true}; }
     static Access ingest() { return Access{false, {dto::Role::Admin, dto::Role::Manager}, true}; }
 };
 

@@ -154,8 +154,10 @@ private Q_SLOTS:
         const auto campaign = api.addActiveCampaign("Keys", {partner});
         const auto tracked = api.post("/api/v1/interactions", ApiFixture::interaction("view", campaign, partner, "u-1"), key);
         QCOMPARE(tracked.status, 202);
-        // An ingest key reads nothing.
-        QCOMPARE(api.get("/api/v1/campaigns", key).status, 403);
+        // An ingest key reads the campaigns it sends for, and nothing else.
+        QCOMPARE(api.get("/api/v1/campaigns", key).status, 200);
+        QCOMPARE(api.get("/api/v1/affiliates", key).status, 403);
+        QCOMPARE(api.get("/api/v1/commissions", key).status, 403);
         const auto id = created.body["id"].get<std::string>();
         QCOMPARE(api.send("DELETE", "/api/v1/api-keys/" + id, std::nullopt, admin).status, 204);
         QCOMPARE(api.post("/api/v1/interactions", ApiFixture::interaction("view", campaign, partner, "u-1"), key).status, 401);

@@ -16,11 +16,14 @@ class TestBffProcess : public QObject {
 
 private:
     // Starts the server on port 0 and returns the port it logged.
-    static int startServer(QProcess& process, const QString& dataDir)
+    // `startupLog`, when given, gets what the server printed up to that line.
+    static int startServer(QProcess& process, const QString& dataDir, const QStringList& moreOptions = {},
+                           QByteArray* startupLog = nullptr)
     {
         process.setProcessChannelMode(QProcess::MergedChannels);
         process.start(QStringLiteral(ALPES_BFF_BINARY),
-                      {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"), dataDir});
+                      QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"),
+                                  dataDir} + moreOptions);
         if (!process.waitForStarted())
             return -1;
         static const QRegularExpression listening(QStringLiteral(R"(listening on 127\.0\.0\.1:(\d+))"));
@@ -31,8 +34,11 @@ private:
             process.waitForReadyRead(100);
             output += process.readAll();
             const auto match = listening.match(QString::fromUtf8(output));
-            if (match.hasMatch())
+            if (match.hasMatch()) {
+                if (startupLog)
+                    *startupLog = output;
                 return match.captured(1).toInt();
+            }
             if (process.state() == QProcess::NotRunning)
                 break;
         }
@@ -93,6 +99,26 @@ private Q_SLOTS:
         QVERIFY(process.waitForFinished(10000));
         QCOMPARE(process.exitCode(), 1);
         QVERIFY(process.readAllStandardError().contains("data directory"));
+    }
+
+    void runsTheDemoAndStopsItCleanly()
+    {
+        alpes::testing::TempDataDir dir;
+        QProcess server;
+        QByteArray startupLog;
+        const int port = startServer(server, QString::fromStdString(dir.path().string()),
+                                     {QStringLiteral("--demo"), QStringLiteral("--speed"), QStringLiteral("5")},
+                                     &startupLog);
+        QVERIFY(port > 0);
+        httplib::Client client("127.0.0.1", port);
+        const auto health = client.Get("/health");
+        QVERIFY(health && health->status == 200);
+        ::kill(static_cast<pid_t>(server.processId()), SIGTERM);
+        QVERIFY(server.waitForFinished(20000));
+        QCOMPARE(server.exitCode(), 0);
+        const QString log = QString::fromUtf8(server.readAll());
+        QVERIFY2(startupLog.contains("demo: seeded 6 campaigns and 20 partners"), startupLog.constData());
+        QVERIFY2(log.contains(QStringLiteral("engine stopped")), qPrintable(log));
     }
 
     void refusesAPortInUse()
