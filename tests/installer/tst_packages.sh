@@ -108,8 +108,12 @@ for path in "${console_files[@]}"; do has "$listing" "$path"; done
   fail "alpes-bff.rpm does not mark its config file as %config"
 mentions "$(rpm --query --requires --package "$rpm_console")" 'libQt6Widgets.so.6' ||
   fail "alpes-console.rpm has no automatic requirement on Qt Widgets"
-mentions "$(rpm --query --scripts --package "$rpm_server")" 'alpes-bff.service' ||
-  fail "alpes-bff.rpm has no scriptlets for its unit"
+# The scriptlets cannot run here (no RPM system): check that they are there and parse.
+for tag in POSTIN PREUN POSTUN; do
+  scriptlet=$(rpm --query --queryformat "%{$tag}" --package "$rpm_server")
+  mentions "$scriptlet" 'alpes-bff.service' || fail "alpes-bff.rpm has no $tag scriptlet for its unit"
+  sh -n <<<"$scriptlet" || fail "alpes-bff.rpm's $tag scriptlet is not valid sh"
+done
 
 step "check the .tar.gz contents"
 # Rooted at /, to be unpacked with tar -C /.
