@@ -30,8 +30,8 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 # Other worktrees on this machine may run this test at the same time: one at a time.
-exec 9>/var/lock/alpes-partners-package-test.lock
-flock --timeout 1200 9 || fail "another package test held /var/lock/alpes-partners-package-test.lock too long"
+exec 9>/tmp/alpes-partners-package-test.lock
+flock --timeout 1200 9 || fail "another package test held /tmp/alpes-partners-package-test.lock too long"
 
 for package in alpes-bff alpes-console; do
   if mentions "$(dpkg-query --show --showformat='${Status}' "$package" 2>/dev/null || true)" 'ok installed'; then
@@ -154,8 +154,9 @@ bff_args=(--listen 127.0.0.1:0 --data-dir "$work/data")
 /usr/bin/alpes-bff "${bff_args[@]}" >"$work/bff.log" 2>&1 &
 bff_pid=$!
 port=""
-for _ in $(seq 1 100); do
-  port=$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/bff.log" | head -n 1)
+# It logs the port it got; waits up to 30 s for that line (a loaded machine opens SQLite slowly).
+for _ in $(seq 1 300); do
+  port=$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p; T; q' "$work/bff.log")
   [ -n "$port" ] && break
   kill -0 "$bff_pid" 2>/dev/null || { cat "$work/bff.log"; fail "the installed alpes-bff exited"; }
   sleep 0.1
