@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
-# Builds the installer packages for the current OS from an optimised build, into
-# build/release/packages/. Linux: .deb, .rpm and .tar.gz of alpes-console and alpes-bff. macOS:
-# a .dmg (needs Qt 6 and the libraries from Homebrew). Windows has its own steps:
-# docs/packaging.md.
+# Builds the installer packages for the current OS into build/package/packages/: an optimised
+# build of the installed programs only (preset "package": no tests, no benchmarks), then CPack.
+# Linux: .deb, .rpm and .tar.gz of alpes-console and alpes-bff. macOS: a .dmg (Qt 6 and the
+# libraries from Homebrew). Windows has its own steps: docs/packaging.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ "$(uname -s)" = Linux ]; then
   bash scripts/setup.sh
 fi
-cmake --preset release >/dev/null
-cmake --build --preset release
-rm -rf build/release/packages
-cpack --config build/release/CPackConfig.cmake
-echo "package: the packages are in build/release/packages:"
-find build/release/packages -maxdepth 1 -type f -printf '  %f\n' | sort
+cmake --preset package >/dev/null
+cmake --build --preset package
+rm -rf build/package/packages
+cpack --config build/package/CPackConfig.cmake
+echo "package: the packages are in build/package/packages:"
+for file in build/package/packages/*.*; do echo "  ${file##*/}"; done
