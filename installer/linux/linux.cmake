@@ -11,6 +11,8 @@ set(CPACK_ARCHIVE_COMPONENT_INSTALL ON)
 set(CPACK_SET_DESTDIR ON)
 set(CPACK_INSTALL_PREFIX /usr)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+# Not relocatable: the unit names /usr/bin/alpes-bff.
+set(CPACK_PACKAGE_RELOCATABLE OFF)
 set(CPACK_PROJECT_CONFIG_FILE ${CMAKE_CURRENT_LIST_DIR}/per_generator.cmake)
 
 set(package_console alpes-console)
@@ -73,7 +75,6 @@ set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_EXTRA
 set(CPACK_RPM_FILE_NAME RPM-DEFAULT)
 set(CPACK_RPM_PACKAGE_LICENSE MIT)
 set(CPACK_RPM_PACKAGE_AUTOREQ ON)
-set(CPACK_RPM_PACKAGE_RELOCATABLE OFF)
 set(CPACK_RPM_CONSOLE_PACKAGE_NAME ${package_console})
 set(CPACK_RPM_CONSOLE_PACKAGE_SUMMARY "Desktop console of the Alpes Partners partner-marketing platform")
 set(CPACK_RPM_SERVER_PACKAGE_NAME ${package_server})
