@@ -13,6 +13,10 @@ packages=(
   libgl-dev fonts-dejavu-core
   # real windows without a screen (screenshots, the console under run.sh on a headless box)
   xvfb xauth
+  # packages (scripts/package.sh) and their test: CPack's tools, validators, lintian, systemd-analyze
+  dpkg-dev rpm file lintian desktop-file-utils appstream systemd
+  # rendering the icons (resources/icons/render_icons.sh)
+  librsvg2-bin icoutils icnsutils
 )
 
 missing=()
