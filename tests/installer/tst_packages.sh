@@ -148,15 +148,14 @@ systemd-analyze security --offline=yes --threshold=20 /usr/lib/systemd/system/al
 
 step "run the installed alpes-bff"
 [ "$(/usr/bin/alpes-bff --version)" = "alpes-bff $version" ] || fail "alpes-bff --version does not say $version"
-# The health check. When `alpes-bff --demo` exists, add --demo here: the check then also shows
-# that demo mode works from the installed files.
-bff_args=(--listen 127.0.0.1:0 --data-dir "$work/data")
+# The health check runs demo mode, so it also shows that the demo works from the installed files.
+bff_args=(--demo --listen 127.0.0.1:0 --data-dir "$work/data")
 /usr/bin/alpes-bff "${bff_args[@]}" >"$work/bff.log" 2>&1 &
 bff_pid=$!
 port=""
 # It logs the port it got; waits up to 30 s for that line (a loaded machine opens SQLite slowly).
 for _ in $(seq 1 300); do
-  port=$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p; T; q' "$work/bff.log")
+  port=$(sed -n 's/.*listening on https\{0,1\}:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p; T; q' "$work/bff.log")
   [ -n "$port" ] && break
   kill -0 "$bff_pid" 2>/dev/null || { cat "$work/bff.log"; fail "the installed alpes-bff exited"; }
   sleep 0.1
@@ -164,6 +163,9 @@ done
 [ -n "$port" ] || { cat "$work/bff.log"; fail "the installed alpes-bff did not say which port it serves"; }
 health=$(curl --fail --silent --show-error "http://127.0.0.1:$port/health")
 mentions "$health" '"status":"ok"' || fail "/health answered $health"
+login=$(curl --fail --silent --show-error -X POST "http://127.0.0.1:$port/api/v1/auth/login" \
+  -d '{"username":"manager","password":"demo"}')
+mentions "$login" '"role":"manager"' || fail "the demo user could not sign in: $login"
 kill -TERM "$bff_pid"
 wait "$bff_pid" || fail "alpes-bff did not stop cleanly on SIGTERM"
 bff_pid=""
