@@ -26,7 +26,7 @@ private:
                                   dataDir} + moreOptions);
         if (!process.waitForStarted())
             return -1;
-        static const QRegularExpression listening(QStringLiteral(R"(listening on 127\.0\.0\.1:(\d+))"));
+        static const QRegularExpression listening(QStringLiteral(R"(listening on https?://127\.0\.0\.1:(\d+))"));
         QByteArray output;
         QElapsedTimer timer;
         timer.start();
