@@ -1,5 +1,7 @@
+#include "desktop/app/console_app.h"
 #include "desktop/app/console_options.h"
-#include "desktop/ui/main_window.h"
+#include "desktop/app/console_settings.h"
+#include "desktop/app/translations.h"
 
 #include <QApplication>
 
@@ -20,7 +22,9 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("alpes-console"));
     QApplication::setOrganizationName(QStringLiteral("Alpes Partners"));
     QApplication::setApplicationVersion(QStringLiteral(ALPES_VERSION));
-    alpes::console::MainWindow window(commandLine.options->server);
-    window.show();
+    alpes::console::ConsoleSettings settings;
+    alpes::console::installTranslations(application, settings.language.get());
+    alpes::console::ConsoleApp console(application, settings, *commandLine.options);
+    console.start();
     return QApplication::exec();
 }

@@ -61,6 +61,22 @@ public:
         loadPage<T>(path, query, QString(), 0, decode, context, std::move(onPage), std::move(onDone));
     }
 
+    // One page of a list (a detail panel's "last 10"), decoded.
+    template <typename T>
+    void fetchItems(const QString& path, const QUrlQuery& query, Decoder<T> decode, const QObject* context,
+                    Done<std::vector<T>> done)
+    {
+        m_client.send(BffRequest::get(path, query), context, [decode, done = std::move(done)](Result<json::Json> body) {
+            if (!body)
+                return done(std::move(body).error());
+            std::vector<T> items;
+            std::optional<QString> next;
+            if (Status status = decodePage<T>(*body, decode, items, next); !status)
+                return done(std::move(status).error());
+            done(std::move(items));
+        });
+    }
+
 private:
     template <typename T>
     void loadPage(const QString& path, const QUrlQuery& query, const QString& cursor, int loaded, Decoder<T> decode,

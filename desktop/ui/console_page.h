@@ -19,6 +19,10 @@ public:
     virtual const QAbstractItemModel* exportModel() const = 0;
     virtual QString exportName() const = 0;
     virtual void focusFilter() {}
+
+Q_SIGNALS:
+    // A short note for the status bar ("12 campaigns loaded", "Could not load: …").
+    void statusMessage(const QString& text);
 };
 
 }  // namespace alpes::console
