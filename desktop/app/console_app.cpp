@@ -26,7 +26,6 @@
 #include "desktop/ui/widgets/status_panel.h"
 
 #include <QApplication>
-#include <QNetworkAccessManager>
 #include <QStatusBar>
 
 namespace alpes::console {
@@ -36,10 +35,9 @@ ConsoleApp::ConsoleApp(QApplication& application, ConsoleSettings& settings, Con
       m_systemPalette(QApplication::palette())
 {
     applyTheme(themeFromName(m_settings.theme.get()));
-    m_network = new QNetworkAccessManager(this);
-    m_client = new BffClient(*m_network, this);
+    m_client = new BffClient(this);
     m_api = new ConsoleApi(*m_client, this);
-    m_reader = new SseReader(*m_network, *m_client, this);
+    m_reader = new SseReader(*m_client, this);
     m_live = new LiveStream(*m_reader, this);
     m_names = std::make_unique<NameDirectory>();
     m_campaigns = new CampaignTableModel(this);

@@ -11,7 +11,6 @@
 #include <memory>
 
 class QApplication;
-class QNetworkAccessManager;
 
 namespace alpes::console {
 
@@ -78,7 +77,6 @@ private:
     ConsoleOptions m_options;
     QPalette m_systemPalette;
     DemoServer* m_demoServer = nullptr;
-    QNetworkAccessManager* m_network = nullptr;
     BffClient* m_client = nullptr;
     ConsoleApi* m_api = nullptr;
     SseReader* m_reader = nullptr;

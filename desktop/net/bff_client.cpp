@@ -8,7 +8,7 @@
 
 namespace alpes::console {
 
-BffClient::BffClient(QNetworkAccessManager& network, QObject* parent) : QObject(parent), m_network(network) {}
+BffClient::BffClient(QObject* parent) : QObject(parent), m_network(new QNetworkAccessManager(this)) {}
 
 void BffClient::setBaseUrl(const QUrl& baseUrl) { m_baseUrl = baseUrl; }
 
@@ -37,7 +37,7 @@ void BffClient::send(const BffRequest& request, const QObject* context, Callback
         networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         payload = QByteArray::fromStdString(request.body->dump());
     }
-    QNetworkReply* reply = m_network.sendCustomRequest(networkRequest, request.method, payload);
+    QNetworkReply* reply = m_network->sendCustomRequest(networkRequest, request.method, payload);
     ++m_pending;
     Q_EMIT pendingRequestsChanged(m_pending);
     // The reply is always finished and freed by this client; only the callback depends on the context.

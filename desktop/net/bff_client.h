@@ -24,7 +24,9 @@ class BffClient : public QObject {
 public:
     using Callback = std::function<void(Result<json::Json>)>;
 
-    explicit BffClient(QNetworkAccessManager& network, QObject* parent = nullptr);
+    explicit BffClient(QObject* parent = nullptr);
+    // The one network access manager of the console; the stream reader shares it.
+    QNetworkAccessManager& network() { return *m_network; }
 
     void setBaseUrl(const QUrl& baseUrl);
     const QUrl& baseUrl() const { return m_baseUrl; }
@@ -47,7 +49,7 @@ private:
     void finish(QNetworkReply* reply, const QPointer<const QObject>& context, const Callback& done);
     void setReachable(bool reachable);
 
-    QNetworkAccessManager& m_network;
+    QNetworkAccessManager* m_network = nullptr;
     QUrl m_baseUrl;
     QString m_token;
     int m_pending = 0;

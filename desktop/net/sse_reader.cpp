@@ -10,8 +10,7 @@
 
 namespace alpes::console {
 
-SseReader::SseReader(QNetworkAccessManager& network, const BffClient& client, QObject* parent)
-    : QObject(parent), m_network(network), m_client(client)
+SseReader::SseReader(BffClient& client, QObject* parent) : QObject(parent), m_client(client)
 {
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &SseReader::connectNow);
@@ -55,7 +54,7 @@ void SseReader::connectNow()
     if (!m_parser.lastEventId().isEmpty())
         request.setRawHeader(QByteArrayLiteral("Last-Event-ID"), m_parser.lastEventId().toUtf8());
     m_parser.resetStream();
-    m_reply = m_network.get(request);
+    m_reply = m_client.network().get(request);
     connect(m_reply, &QNetworkReply::readyRead, this, &SseReader::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &SseReader::onFinished);
 }

@@ -10,7 +10,6 @@
 
 #include <chrono>
 
-class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace alpes::console {
@@ -27,7 +26,7 @@ public:
     static constexpr std::chrono::milliseconds kInitialBackoff{500};
     static constexpr std::chrono::milliseconds kMaxBackoff{15'000};
 
-    SseReader(QNetworkAccessManager& network, const BffClient& client, QObject* parent = nullptr);
+    explicit SseReader(BffClient& client, QObject* parent = nullptr);
 
     void start(QStringList topics = {QStringLiteral("interactions"), QStringLiteral("sagas"), QStringLiteral("kpis")});
     void stop();
@@ -47,8 +46,7 @@ private:
     void onFinished();
     void setState(ConnectionState state);
 
-    QNetworkAccessManager& m_network;
-    const BffClient& m_client;
+    BffClient& m_client;
     QStringList m_topics;
     QPointer<QNetworkReply> m_reply;
     QTimer m_retryTimer;
