@@ -2,6 +2,7 @@
 
 #include "desktop/app/console_settings.h"
 #include "desktop/app/demo_server.h"
+#include "desktop/app/screenshot_tour.h"
 #include "desktop/models/affiliate_table_model.h"
 #include "desktop/models/campaign_table_model.h"
 #include "desktop/models/commission_table_model.h"
@@ -178,6 +179,13 @@ void ConsoleApp::resumeSession(const QUrl& server, const QString& token)
 
 void ConsoleApp::enterMainWindow()
 {
+    if (!m_options.screenshotDir.isEmpty() && !m_tour) {
+        m_tour = new ScreenshotTour(*m_window, QDir(m_options.screenshotDir),
+                                    [this](ThemeChoice choice) { applyTheme(choice); }, this);
+        connect(m_tour, &ScreenshotTour::finished, this,
+                [this](bool ok) { m_application.exit(ok ? 0 : 1); });
+        m_tour->start();
+    }
     if (m_connectDialog)
         m_connectDialog->accept();
     m_window->setServerLabel(m_client->baseUrl().toString());

@@ -27,6 +27,7 @@ class LiveStream;
 class MainWindow;
 class NameDirectory;
 class SagaTableModel;
+class ScreenshotTour;
 class SseReader;
 struct DemoEndpoint;
 
@@ -90,6 +91,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     QPointer<ConnectDialog> m_connectDialog;
     bool m_wasOffline = false;
+    ScreenshotTour* m_tour = nullptr;
 };
 
 }  // namespace alpes::console

@@ -19,6 +19,9 @@ public:
     virtual const QAbstractItemModel* exportModel() const = 0;
     virtual QString exportName() const = 0;
     virtual void focusFilter() {}
+    // Selects something representative (the first row; for sagas a compensated one) so a
+    // screenshot of the page shows its detail views filled.
+    virtual void showcase() {}
 
 Q_SIGNALS:
     // A short note for the status bar ("12 campaigns loaded", "Could not load: …").

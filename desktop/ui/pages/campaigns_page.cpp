@@ -85,6 +85,8 @@ const QAbstractItemModel* CampaignsPage::exportModel() const { return m_table->p
 
 void CampaignsPage::focusFilter() { m_table->filterEdit()->setFocus(Qt::ShortcutFocusReason); }
 
+void CampaignsPage::showcase() { m_table->selectFirstRow(); }
+
 void CampaignsPage::openDialog(bool edit)
 {
     const dto::Campaign* current = edit ? m_model.find(m_table->currentId()) : nullptr;

@@ -26,6 +26,7 @@ public:
     const QAbstractItemModel* exportModel() const override;
     QString exportName() const override { return QStringLiteral("campaigns"); }
     void focusFilter() override;
+    void showcase() override;
     TablePanel* table() const { return m_table; }
     CampaignDetailPanel* detail() const { return m_detail; }
 

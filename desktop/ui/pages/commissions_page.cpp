@@ -66,6 +66,8 @@ const QAbstractItemModel* CommissionsPage::exportModel() const { return m_table-
 
 void CommissionsPage::focusFilter() { m_table->filterEdit()->setFocus(Qt::ShortcutFocusReason); }
 
+void CommissionsPage::showcase() { m_table->selectFirstRow(); }
+
 QString CommissionsPage::totalsText() const { return m_totals->text(); }
 
 void CommissionsPage::updateTotals()

@@ -23,6 +23,7 @@ public:
     const QAbstractItemModel* exportModel() const override;
     QString exportName() const override { return QStringLiteral("commissions"); }
     void focusFilter() override;
+    void showcase() override;
     TablePanel* table() const { return m_table; }
     QString totalsText() const;
 

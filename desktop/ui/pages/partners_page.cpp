@@ -91,6 +91,8 @@ const QAbstractItemModel* PartnersPage::exportModel() const { return m_table->pr
 
 void PartnersPage::focusFilter() { m_table->filterEdit()->setFocus(Qt::ShortcutFocusReason); }
 
+void PartnersPage::showcase() { m_table->selectFirstRow(); }
+
 void PartnersPage::runAction(const QString& action, const json::Json& body)
 {
     const QString id = m_table->currentId();

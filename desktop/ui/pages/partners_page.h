@@ -25,6 +25,7 @@ public:
     const QAbstractItemModel* exportModel() const override;
     QString exportName() const override { return QStringLiteral("partners"); }
     void focusFilter() override;
+    void showcase() override;
     TablePanel* table() const { return m_table; }
 
 private:

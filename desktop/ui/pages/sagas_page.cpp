@@ -115,6 +115,15 @@ const QAbstractItemModel* SagasPage::exportModel() const { return m_table->proxy
 
 void SagasPage::focusFilter() { m_table->filterEdit()->setFocus(Qt::ShortcutFocusReason); }
 
+void SagasPage::showcase()
+{
+    // A compensated saga shows the most of the timeline: both kinds of steps.
+    for (const dto::SagaSummary& saga : m_model.records())
+        if (saga.state == dto::SagaState::Compensated)
+            return showSaga(qs(saga.id.str()));
+    m_table->selectFirstRow();
+}
+
 void SagasPage::showSaga(const QString& sagaId)
 {
     if (sagaId.isEmpty())

@@ -32,6 +32,7 @@ public:
     const QAbstractItemModel* exportModel() const override;
     QString exportName() const override { return QStringLiteral("sagas"); }
     void focusFilter() override;
+    void showcase() override;
     TablePanel* table() const { return m_table; }
     SagaTimelineView* timeline() const { return m_timeline; }
     // Shows one saga (also used when another page asks to open it).

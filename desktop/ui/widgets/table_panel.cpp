@@ -71,6 +71,12 @@ QStringList TablePanel::selectedIds() const
     return ids;
 }
 
+void TablePanel::selectFirstRow()
+{
+    if (m_proxy->rowCount() > 0)
+        m_view->setCurrentIndex(m_proxy->index(0, 0));
+}
+
 QString TablePanel::currentId() const { return m_view->currentIndex().data(kIdRole).toString(); }
 
 }  // namespace alpes::console

@@ -27,6 +27,7 @@ public:
     QLineEdit* filterEdit() const { return m_filter; }
     QStringList selectedIds() const;
     QString currentId() const;
+    void selectFirstRow();
 
 Q_SIGNALS:
     void currentIdChanged(const QString& id);
