@@ -103,8 +103,10 @@ void LiveRateChart::redraw()
     }
     // A little headroom, and a scale that does not jitter with every second.
     const double top = std::max<double>(10.0, static_cast<double>(peak) * 1.15);
-    if (top > m_axisY->max() || top < m_axisY->max() * 0.5)
+    if (top > m_axisY->max() || top < m_axisY->max() * 0.5) {
         m_axisY->setRange(0, top);
+        m_axisY->applyNiceNumbers();
+    }
 }
 
 void LiveRateChart::changeEvent(QEvent* event)

@@ -389,10 +389,9 @@
         <source>%1 · %2 · %3 to %4 · brand %5</source>
         <translation>%1 · %2 · del %3 al %4 · marca %5</translation>
     </message>
-    <message numerus="yes">
-        <source>%n conversion(s)</source>
-        <translation>
-            <numerusform>%n conversión</numerusform><numerusform>%n conversiones</numerusform></translation>
+    <message>
+        <source>conversions: %1</source>
+        <translation>conversiones: %1</translation>
     </message>
 </context>
 <context>
@@ -508,11 +507,6 @@
         <source>Cancel campaign</source>
         <translation>Cancelar campaña</translation>
     </message>
-    <message numerus="yes">
-        <source>%n campaign(s) loaded</source>
-        <translation>
-            <numerusform>%n campaña cargada</numerusform><numerusform>%n campañas cargadas</numerusform></translation>
-    </message>
     <message>
         <source>Could not load campaigns: %1</source>
         <translation>No se pudieron cargar las campañas: %1</translation>
@@ -521,17 +515,16 @@
         <source>The campaign was not changed</source>
         <translation>La campaña no se modificó</translation>
     </message>
+    <message>
+        <source>Campaigns loaded: %1</source>
+        <translation>Campañas cargadas: %1</translation>
+    </message>
 </context>
 <context>
     <name>alpes::console::CommissionsPage</name>
     <message>
         <source>Confirm selected</source>
         <translation>Confirmar selección</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n commission(s) loaded</source>
-        <translation>
-            <numerusform>%n comisión cargada</numerusform><numerusform>%n comisiones cargadas</numerusform></translation>
     </message>
     <message>
         <source>Could not load commissions: %1</source>
@@ -548,6 +541,10 @@
     <message>
         <source>Confirmed</source>
         <translation>Confirmadas</translation>
+    </message>
+    <message>
+        <source>Commissions loaded: %1</source>
+        <translation>Comisiones cargadas: %1</translation>
     </message>
 </context>
 <context>
@@ -731,10 +728,9 @@
         <source>Waiting for the stream…</source>
         <translation>Esperando el flujo en vivo…</translation>
     </message>
-    <message numerus="yes">
-        <source>%n interaction(s) per second</source>
-        <translation>
-            <numerusform>%n interacción por segundo</numerusform><numerusform>%n interacciones por segundo</numerusform></translation>
+    <message>
+        <source>Interactions per second: %1</source>
+        <translation>Interacciones por segundo: %1</translation>
     </message>
 </context>
 <context>
@@ -762,11 +758,6 @@
     <message>
         <source>Could not write %1</source>
         <translation>No se pudo escribir %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n row(s) to %1</source>
-        <translation>
-            <numerusform>%n fila exportada a %1</numerusform><numerusform>%n filas exportadas a %1</numerusform></translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -823,6 +814,10 @@
     <message>
         <source>The language changes at the next start</source>
         <translation>El idioma cambia en el próximo inicio</translation>
+    </message>
+    <message>
+        <source>Exported to %1 (rows: %2)</source>
+        <translation>Exportado a %1 (filas: %2)</translation>
     </message>
 </context>
 <context>
@@ -917,11 +912,6 @@
         <source>Reinstate</source>
         <translation>Rehabilitar</translation>
     </message>
-    <message numerus="yes">
-        <source>%n partner(s) loaded</source>
-        <translation>
-            <numerusform>%n socio cargado</numerusform><numerusform>%n socios cargados</numerusform></translation>
-    </message>
     <message>
         <source>Could not load partners: %1</source>
         <translation>No se pudieron cargar los socios: %1</translation>
@@ -929,6 +919,10 @@
     <message>
         <source>The partner was not changed</source>
         <translation>El socio no se modificó</translation>
+    </message>
+    <message>
+        <source>Partners loaded: %1</source>
+        <translation>Socios cargados: %1</translation>
     </message>
 </context>
 <context>
@@ -956,11 +950,6 @@
         <source>Abort</source>
         <translation>Abortar</translation>
     </message>
-    <message numerus="yes">
-        <source>%n saga(s) loaded</source>
-        <translation>
-            <numerusform>%n saga cargada</numerusform><numerusform>%n sagas cargadas</numerusform></translation>
-    </message>
     <message>
         <source>Could not load sagas: %1</source>
         <translation>No se pudieron cargar las sagas: %1</translation>
@@ -968,11 +957,6 @@
     <message>
         <source>Could not load saga: %1</source>
         <translation>No se pudo cargar la saga: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (%2) — %3, %n attempt(s)</source>
-        <translation>
-            <numerusform>%1 (%2) — %3, %n intento</numerusform><numerusform>%1 (%2) — %3, %n intentos</numerusform></translation>
     </message>
     <message>
         <source>Outcome: %1</source>
@@ -1005,6 +989,14 @@
     <message>
         <source>The saga was not changed</source>
         <translation>La saga no se modificó</translation>
+    </message>
+    <message>
+        <source>Sagas loaded: %1</source>
+        <translation>Sagas cargadas: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — %3, attempts: %4</source>
+        <translation>%1 (%2) — %3, intentos: %4</translation>
     </message>
 </context>
 <context>

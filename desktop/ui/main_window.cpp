@@ -115,7 +115,7 @@ void MainWindow::exportCurrent()
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || !CsvExporter::write(*model, file))
             statusBar()->showMessage(tr("Could not write %1").arg(path), 8000);
         else
-            statusBar()->showMessage(tr("Exported %n row(s) to %1", nullptr, model->rowCount()).arg(path), 8000);
+            statusBar()->showMessage(tr("Exported to %1 (rows: %2)").arg(path).arg(model->rowCount()), 8000);
     });
     dialog->open();
 }

@@ -124,7 +124,7 @@ void CampaignDetailPanel::loadDetails()
                 const auto stats = summarize(list);
                 const std::int64_t earned = stats.reserved.count + stats.confirmed.count;
                 ranked.emplace_back(earned, m_names.nameOf(qs(partner)) + QStringLiteral(" — ") +
-                                                tr("%n conversion(s)", nullptr, static_cast<int>(earned)));
+                                                tr("conversions: %1").arg(earned));
             }
             std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
             for (size_t i = 0; i < std::min<size_t>(5, ranked.size()); ++i)

@@ -76,7 +76,7 @@ void CampaignsPage::refresh()
                 m_model.appendRecords(std::move(items));
         },
         [this](Status status) {
-            Q_EMIT statusMessage(status ? tr("%n campaign(s) loaded", nullptr, m_model.rowCount())
+            Q_EMIT statusMessage(status ? tr("Campaigns loaded: %1").arg(m_model.rowCount())
                                         : tr("Could not load campaigns: %1").arg(errorText(status.error())));
         });
 }

@@ -57,7 +57,7 @@ void CommissionsPage::refresh()
                 m_model.appendRecords(std::move(items));
         },
         [this](Status status) {
-            Q_EMIT statusMessage(status ? tr("%n commission(s) loaded", nullptr, m_model.rowCount())
+            Q_EMIT statusMessage(status ? tr("Commissions loaded: %1").arg(m_model.rowCount())
                                         : tr("Could not load commissions: %1").arg(errorText(status.error())));
         });
 }

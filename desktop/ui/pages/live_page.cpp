@@ -7,6 +7,7 @@
 #include "desktop/ui/widgets/table_panel.h"
 
 #include <QLabel>
+#include <QLocale>
 #include <QLineEdit>
 #include <QSplitter>
 #include <QTableView>
@@ -40,7 +41,7 @@ LivePage::LivePage(LiveStream& live, InteractionFeedModel& feed, QWidget* parent
         for (const InteractionCount& count : tick.counts)
             m_chart->addCount(second, count.type, count.count);
         feed.prepend(tick.recent);
-        m_rate->setText(tr("%n interaction(s) per second", nullptr, static_cast<int>(live.eventsPerSecond())));
+        m_rate->setText(tr("Interactions per second: %1").arg(QLocale().toString(static_cast<qlonglong>(live.eventsPerSecond()))));
     });
 }
 

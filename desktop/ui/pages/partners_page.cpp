@@ -82,7 +82,7 @@ void PartnersPage::refresh()
                 m_model.appendRecords(std::move(items));
         },
         [this](Status status) {
-            Q_EMIT statusMessage(status ? tr("%n partner(s) loaded", nullptr, m_model.rowCount())
+            Q_EMIT statusMessage(status ? tr("Partners loaded: %1").arg(m_model.rowCount())
                                         : tr("Could not load partners: %1").arg(errorText(status.error())));
         });
 }

@@ -106,7 +106,7 @@ void SagasPage::refresh()
                 m_model.appendRecords(std::move(items));
         },
         [this](Status status) {
-            Q_EMIT statusMessage(status ? tr("%n saga(s) loaded", nullptr, m_model.rowCount())
+            Q_EMIT statusMessage(status ? tr("Sagas loaded: %1").arg(m_model.rowCount())
                                         : tr("Could not load sagas: %1").arg(errorText(status.error())));
         });
 }
@@ -172,8 +172,9 @@ void SagasPage::showStep(int index)
         return;
     const SagaTimeline timeline = toTimeline(*m_current);
     const TimelineStep& step = timeline.steps[static_cast<size_t>(index)];
-    QString text = tr("%1 (%2) — %3, %n attempt(s)", nullptr, step.attempts)
-                       .arg(step.name, step.service, wireText(step.state.toStdString()));
+    QString text = tr("%1 (%2) — %3, attempts: %4")
+                       .arg(step.name, step.service, wireText(step.state.toStdString()))
+                       .arg(step.attempts);
     if (!step.outcome.isEmpty())
         text += QLatin1Char('\n') + tr("Outcome: %1").arg(step.outcome);
     if (!step.error.isEmpty())
