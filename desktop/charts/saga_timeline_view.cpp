@@ -1,5 +1,7 @@
 #include "desktop/charts/saga_timeline_view.h"
 
+#include <QFontMetricsF>
+#include <QHash>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -12,9 +14,9 @@ namespace alpes::console {
 namespace {
 
 constexpr double kLabelWidth = 130;
-constexpr double kLaneHeight = 44;
+constexpr double kLaneHeight = 60;
 constexpr double kAxisHeight = 28;
-constexpr double kTitleHeight = 26;
+constexpr double kTitleHeight = 36;
 constexpr double kMinBarWidth = 8;
 
 QString durationText(qint64 millis)
@@ -60,7 +62,7 @@ QSize SagaTimelineView::minimumSizeHint() const { return {360, static_cast<int>(
 
 QRectF SagaTimelineView::plotArea() const
 {
-    return QRectF(kLabelWidth, kTitleHeight, std::max(10.0, width() - kLabelWidth - 16),
+    return QRectF(kLabelWidth, kTitleHeight, std::max(10.0, width() - kLabelWidth - 48),
                   kLaneHeight * static_cast<double>(m_lanes.size()));
 }
 
@@ -94,8 +96,10 @@ std::vector<SagaTimelineView::DrawnStep> SagaTimelineView::drawnSteps() const
         const double x0 = area.left() + area.width() * static_cast<double>(*step.startedMs - first) / span;
         double x1 = area.left() + area.width() * static_cast<double>(end - first) / span;
         x1 = std::max(x1, x0 + kMinBarWidth);
-        const double inset = step.compensation ? kLaneHeight * 0.52 : kLaneHeight * 0.14;
-        const QRectF rect(x0, area.top() + lane * kLaneHeight + inset, x1 - x0, kLaneHeight * 0.34);
+        // Actions in the upper half of the lane (labels above), compensations in the lower half
+        // (labels below), so an undo never hides the step it undoes.
+        const double inset = step.compensation ? kLaneHeight * 0.50 : kLaneHeight * 0.24;
+        const QRectF rect(x0, area.top() + lane * kLaneHeight + inset, x1 - x0, kLaneHeight * 0.26);
         drawn.push_back({static_cast<int>(i), lane, rect, step.compensation, step.state == QStringLiteral("failed")});
     }
     return drawn;
@@ -113,7 +117,7 @@ void SagaTimelineView::paintEvent(QPaintEvent* /*event*/)
     titleFont.setBold(true);
     painter.setFont(titleFont);
     painter.setPen(pal.color(QPalette::Text));
-    painter.drawText(QRectF(8, 0, width() - 16, kTitleHeight), Qt::AlignVCenter | Qt::AlignLeft, m_timeline.title);
+    painter.drawText(QRectF(8, 0, width() - 16, 22), Qt::AlignVCenter | Qt::AlignLeft, m_timeline.title);
     painter.setFont(font());
 
     if (m_lanes.isEmpty()) {
@@ -149,6 +153,12 @@ void SagaTimelineView::paintEvent(QPaintEvent* /*event*/)
     const QColor actionColor = pal.color(QPalette::Highlight);
     const QColor compensationColor(0xE0, 0x8A, 0x1E);
     const QColor failureColor(0xD9, 0x3A, 0x3A);
+    QFont small = font();
+    small.setPointSizeF(std::max(7.0, small.pointSizeF() * 0.85));
+    const QFontMetricsF metrics(small);
+    // Per lane and kind, where the last label ended: a label that would overlap it moves one row
+    // further from its bar.
+    QHash<QPair<int, bool>, double> labelEnd;
     for (const DrawnStep& d : drawn) {
         const TimelineStep& step = m_timeline.steps[static_cast<size_t>(d.stepIndex)];
         QColor base = d.compensation ? compensationColor : actionColor;
@@ -177,13 +187,17 @@ void SagaTimelineView::paintEvent(QPaintEvent* /*event*/)
             label += QStringLiteral(" · ×%1").arg(step.attempts);
         if (d.failed)
             label += QStringLiteral(" ✕");
-        const double labelTop = d.compensation ? d.rect.bottom() : d.rect.top() - 14;
+        const double textWidth = metrics.horizontalAdvance(label) + 4;
+        // Near the right edge a label ends at its bar instead of starting there.
+        const double labelLeft = d.rect.left() + textWidth > width() - 4 ? d.rect.right() - textWidth : d.rect.left();
+        const auto key = qMakePair(d.lane, d.compensation);
+        const bool crowded = labelEnd.contains(key) && labelLeft < labelEnd.value(key);
+        const double row = crowded ? 13 : 0;
+        const double labelTop = d.compensation ? d.rect.bottom() + row : d.rect.top() - 14 - row;
+        labelEnd.insert(key, crowded ? labelEnd.value(key) : labelLeft + textWidth);
         painter.setPen(d.failed ? failureColor : pal.color(QPalette::Text));
-        QFont small = font();
-        small.setPointSizeF(std::max(7.0, small.pointSizeF() * 0.85));
         painter.setFont(small);
-        const double labelLeft = std::min(d.rect.left(), area.right() - 200);
-        painter.drawText(QRectF(labelLeft, labelTop, 260, 14), Qt::AlignLeft | Qt::AlignVCenter, label);
+        painter.drawText(QRectF(labelLeft, labelTop, textWidth, 14), Qt::AlignLeft | Qt::AlignVCenter, label);
         painter.setFont(font());
     }
 }
