@@ -98,7 +98,7 @@ std::vector<SagaTimelineView::DrawnStep> SagaTimelineView::drawnSteps() const
         x1 = std::max(x1, x0 + kMinBarWidth);
         // Actions in the upper half of the lane (labels above), compensations in the lower half
         // (labels below), so an undo never hides the step it undoes.
-        const double inset = step.compensation ? kLaneHeight * 0.50 : kLaneHeight * 0.24;
+        const double inset = step.compensation ? kLaneHeight * 0.56 : kLaneHeight * 0.22;
         const QRectF rect(x0, area.top() + lane * kLaneHeight + inset, x1 - x0, kLaneHeight * 0.26);
         drawn.push_back({static_cast<int>(i), lane, rect, step.compensation, step.state == QStringLiteral("failed")});
     }
