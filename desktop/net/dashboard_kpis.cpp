@@ -44,7 +44,12 @@ Result<DashboardKpis> decodeDashboardKpis(const json::Json& body)
     DashboardKpis kpis;
     readByType(body, "today", kpis.today);
     readByType(body, "last24h", kpis.last24h);
-    kpis.conversions = reader.integer("conversions", false, 0).value_or(0);
+    // {"conversions": {"today": n, "last24h": n}} (or a bare number): the console shows today's.
+    if (const json::Json* conversions = reader.raw("conversions")) {
+        const json::Json& today = conversions->is_object() ? conversions->value("today", json::Json()) : *conversions;
+        if (today.is_number_integer())
+            kpis.conversions = today.get<std::int64_t>();
+    }
     kpis.activeCampaigns = reader.integer("activeCampaigns", false, 0).value_or(0);
     kpis.eventsPerSecond = reader.number("eventsPerSecond", false, 0, 1e12).value_or(0);
     if (const json::Json* revenue = reader.raw("revenue")) {

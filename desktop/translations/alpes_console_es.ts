@@ -659,10 +659,6 @@
         <translation>Últimas 24 horas</translation>
     </message>
     <message>
-        <source>Conversions</source>
-        <translation>Conversiones</translation>
-    </message>
-    <message>
         <source>Attributed revenue</source>
         <translation>Ingresos atribuidos</translation>
     </message>
@@ -689,6 +685,10 @@
     <message>
         <source>Could not load the dashboard: %1</source>
         <translation>No se pudo cargar el panel: %1</translation>
+    </message>
+    <message>
+        <source>Conversions today</source>
+        <translation>Conversiones hoy</translation>
     </message>
 </context>
 <context>

@@ -39,7 +39,7 @@ DashboardPage::DashboardPage(ConsoleApi& api, LiveStream& live, QWidget* parent)
     tiles->setSpacing(10);
     m_today = addTile(tiles, QStringLiteral("today"), tr("Interactions today"), 0, 0);
     m_last24h = addTile(tiles, QStringLiteral("last24h"), tr("Last 24 hours"), 0, 1);
-    m_conversions = addTile(tiles, QStringLiteral("conversions"), tr("Conversions"), 0, 2);
+    m_conversions = addTile(tiles, QStringLiteral("conversions"), tr("Conversions today"), 0, 2);
     m_revenue = addTile(tiles, QStringLiteral("revenue"), tr("Attributed revenue"), 1, 0);
     m_activeCampaigns = addTile(tiles, QStringLiteral("activeCampaigns"), tr("Active campaigns"), 1, 1);
     m_eventsPerSecond = addTile(tiles, QStringLiteral("eventsPerSecond"), tr("Events per second"), 1, 2);
