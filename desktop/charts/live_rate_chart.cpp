@@ -75,6 +75,12 @@ int LiveRateChart::pointCount(domain::InteractionType type) const
     return static_cast<int>(m_upper[static_cast<size_t>(type)]->count());
 }
 
+void LiveRateChart::clear()
+{
+    m_buffer = RateBuffer(m_buffer.windowSeconds());
+    redraw();
+}
+
 void LiveRateChart::redraw()
 {
     m_dirty = false;

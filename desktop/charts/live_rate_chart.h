@@ -33,6 +33,8 @@ public:
     // Points currently drawn in the series of `type` (what the last redraw put there).
     int pointCount(domain::InteractionType type) const;
     void redraw();
+    // Forgets every count (the chart now follows something else).
+    void clear();
 
 protected:
     void changeEvent(QEvent* event) override;

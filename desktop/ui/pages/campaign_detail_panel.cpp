@@ -92,8 +92,10 @@ void CampaignDetailPanel::showCampaign(const dto::Campaign* campaign)
                                 ? static_cast<double>(campaign->spent.amount()) / static_cast<double>(campaign->budget.amount())
                                 : 0.0;
     m_gauge->setBudget(fraction, formatMoney(campaign->spent), formatMoney(campaign->budget));
-    if (changed)
+    if (changed) {
+        m_live->clear();
         loadDetails();
+    }
 }
 
 void CampaignDetailPanel::loadDetails()
