@@ -64,6 +64,10 @@ Result<DashboardKpis> decodeDashboardKpis(const json::Json& body)
     }
     kpis.commissionsByState = readCounts(body, "commissions");
     kpis.sagasByState = readCounts(body, "sagas");
+    if (const auto sources = body.find("sources"); sources != body.end() && sources->is_object())
+        for (const auto& [service, status] : sources->items())
+            if (status.is_string() && status.get<std::string>() != "ok")
+                kpis.degradedSources.push_back(service + ": " + status.get<std::string>());
     return kpis;
 }
 

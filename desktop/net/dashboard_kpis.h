@@ -24,6 +24,8 @@ struct DashboardKpis {
     double eventsPerSecond = 0;
     std::vector<std::pair<std::string, std::int64_t>> commissionsByState;
     std::vector<std::pair<std::string, std::int64_t>> sagasByState;
+    // Services that did not answer in time or failed (§3.1 `sources`): "tracking: timeout".
+    std::vector<std::string> degradedSources;
 };
 
 Result<DashboardKpis> decodeDashboardKpis(const json::Json& body);

@@ -690,6 +690,10 @@
         <source>Conversions today</source>
         <translation>Conversiones hoy</translation>
     </message>
+    <message>
+        <source>⚠ Partial data — %1</source>
+        <translation>⚠ Datos parciales — %1</translation>
+    </message>
 </context>
 <context>
     <name>alpes::console::InteractionFeedModel</name>

@@ -10,6 +10,7 @@
 #include "desktop/ui/pages/live_page.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -101,7 +102,8 @@ private Q_SLOTS:
         }
         app.liveStream().handle({QStringLiteral("9"), QStringLiteral("kpis"),
                                  QByteArrayLiteral("{\"activeCampaigns\":4,\"conversions\":12,"
-                                                   "\"sagas\":{\"completed\":7,\"compensated\":2}}")});
+                                                   "\"sagas\":{\"completed\":7,\"compensated\":2},"
+                                                   "\"sources\":{\"tracking\":\"timeout\",\"sagas\":\"ok\"}}")});
         dashboard->chart()->redraw();
         live->chart()->redraw();
         QCOMPARE(dashboard->chart()->pointCount(alpes::domain::InteractionType::Click), 5);
@@ -109,6 +111,10 @@ private Q_SLOTS:
         QCOMPARE(app.liveStream().eventsPerSecond(), 45);
         QCOMPARE(dashboard->tileValue(QStringLiteral("activeCampaigns")), QStringLiteral("4"));
         QCOMPARE(dashboard->tileValue(QStringLiteral("sagas_compensated")), QStringLiteral("2"));
+        const auto* degraded = dashboard->findChild<QLabel*>(QStringLiteral("degraded"));
+        QVERIFY(degraded && !degraded->isHidden());
+        QVERIFY(degraded->text().contains(QStringLiteral("tracking: timeout")));
+        QVERIFY(!degraded->text().contains(QStringLiteral("sagas")));
     }
 
     void remembersTheWindowGeometry()

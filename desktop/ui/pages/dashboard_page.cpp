@@ -9,6 +9,7 @@
 
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
 
@@ -58,7 +59,14 @@ DashboardPage::DashboardPage(ConsoleApi& api, LiveStream& live, QWidget* parent)
     auto* states = new QHBoxLayout();
     states->addWidget(commissions, 1);
     states->addWidget(sagas, 2);
+    m_degraded = new QLabel(this);
+    m_degraded->setObjectName(QStringLiteral("degraded"));
+    QPalette warning = m_degraded->palette();
+    warning.setColor(QPalette::WindowText, QColor(0xE0, 0x8A, 0x1E));
+    m_degraded->setPalette(warning);
+    m_degraded->hide();
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_degraded);
     layout->addLayout(tiles);
     layout->addLayout(states);
     layout->addWidget(chartBox, 1);
@@ -107,6 +115,11 @@ void DashboardPage::showKpis(const DashboardKpis& kpis)
     m_revenue->setValue(revenue.isEmpty() ? QStringLiteral("0") : revenue.join(QStringLiteral(", ")));
     m_activeCampaigns->setValue(QLocale().toString(static_cast<qlonglong>(kpis.activeCampaigns)));
     m_eventsPerSecond->setValue(QLocale().toString(kpis.eventsPerSecond, 'f', 0));
+    QStringList degraded;
+    for (const std::string& source : kpis.degradedSources)
+        degraded << qs(source);
+    m_degraded->setText(tr("⚠ Partial data — %1").arg(degraded.join(QStringLiteral(", "))));
+    m_degraded->setVisible(!degraded.isEmpty());
     fillStateTiles(m_commissionGrid, m_commissionTiles, kpis.commissionsByState, QStringLiteral("commissions_"));
     fillStateTiles(m_sagaGrid, m_sagaTiles, kpis.sagasByState, QStringLiteral("sagas_"));
 }

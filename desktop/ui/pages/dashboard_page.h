@@ -49,6 +49,7 @@ private:
     QHash<QString, KpiTile*> m_commissionTiles;
     QHash<QString, KpiTile*> m_sagaTiles;
     LiveRateChart* m_chart = nullptr;
+    QLabel* m_degraded = nullptr;
 };
 
 }  // namespace alpes::console
