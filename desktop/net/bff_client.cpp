@@ -43,10 +43,13 @@ void BffClient::send(const BffRequest& request, const QObject* context, Callback
     // The reply is always finished and freed by this client; only the callback depends on the context.
     const QPointer<const QObject> guard(context);
     connect(reply, &QNetworkReply::finished, this,
-            [this, reply, guard, done = std::move(done)] { finish(reply, guard, done); });
+            [this, reply, guard, endsSession = request.endsSessionOn401, done = std::move(done)] {
+                finish(reply, endsSession, guard, done);
+            });
 }
 
-void BffClient::finish(QNetworkReply* reply, const QPointer<const QObject>& context, const Callback& done)
+void BffClient::finish(QNetworkReply* reply, bool endsSessionOn401, const QPointer<const QObject>& context,
+                       const Callback& done)
 {
     reply->deleteLater();
     --m_pending;
@@ -71,7 +74,7 @@ void BffClient::finish(QNetworkReply* reply, const QPointer<const QObject>& cont
                 result = json::parse(std::string_view(body.constData(), static_cast<size_t>(body.size())));
         } else {
             result = errorFromProblem(status, std::string_view(body.constData(), static_cast<size_t>(body.size())));
-            if (status == 401)
+            if (status == 401 && endsSessionOn401)
                 Q_EMIT unauthorized();
         }
     }

@@ -46,7 +46,8 @@ Q_SIGNALS:
     void pendingRequestsChanged(int pending);
 
 private:
-    void finish(QNetworkReply* reply, const QPointer<const QObject>& context, const Callback& done);
+    void finish(QNetworkReply* reply, bool endsSessionOn401, const QPointer<const QObject>& context,
+                const Callback& done);
     void setReachable(bool reachable);
 
     QNetworkAccessManager* m_network = nullptr;

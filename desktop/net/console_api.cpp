@@ -7,7 +7,9 @@ ConsoleApi::ConsoleApi(BffClient& client, QObject* parent) : QObject(parent), m_
 void ConsoleApi::login(const QString& username, const QString& password, const QObject* context, Done<Session> done)
 {
     const json::Json body{{"username", username.toStdString()}, {"password", password.toStdString()}};
-    fetch<Session>(BffRequest::post(QStringLiteral("/auth/login"), body), &decodeSession, context, std::move(done));
+    BffRequest request = BffRequest::post(QStringLiteral("/auth/login"), body);
+    request.endsSessionOn401 = false;
+    fetch<Session>(request, &decodeSession, context, std::move(done));
 }
 
 void ConsoleApi::logout()
