@@ -15,13 +15,21 @@ namespace {
 // same against either.
 class DroppingStreamServer : public QObject {
 public:
-    DroppingStreamServer()
+    // `refuse`: answer 401 instead, as the BFF does for a revoked token.
+    explicit DroppingStreamServer(bool refuse = false)
     {
         QVERIFY(m_server.listen(QHostAddress::LocalHost, 0));
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+        connect(&m_server, &QTcpServer::newConnection, this, [this, refuse] {
             while (QTcpSocket* socket = m_server.nextPendingConnection()) {
-                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket, refuse] {
                     m_heads << socket->readAll();
+                    if (refuse) {
+                        socket->write("HTTP/1.1 401 Unauthorized\r\nContent-Type: application/problem+json\r\n"
+                                      "Content-Length: 2\r\n\r\n{}");
+                        socket->flush();
+                        socket->disconnectFromHost();
+                        return;
+                    }
                     const int first = m_nextId;
                     m_nextId += 2;
                     socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n\r\n");
@@ -79,6 +87,20 @@ private Q_SLOTS:
         QVERIFY(states.contains(ConnectionState::Connected));
         QVERIFY(states.contains(ConnectionState::Reconnecting));
         QCOMPARE(states.last(), ConnectionState::Disconnected);
+    }
+
+    void stopsAndSaysSoWhenTheServerRefusesTheToken()
+    {
+        DroppingStreamServer server(true);
+        BffClient client;
+        client.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port())));
+        SseReader reader(client);
+        QSignalSpy unauthorized(&reader, &SseReader::unauthorized);
+        reader.start();
+        QTRY_COMPARE_WITH_TIMEOUT(unauthorized.count(), 1, 10000);
+        QCOMPARE(reader.state(), ConnectionState::Disconnected);
+        QTest::qWait(2 * static_cast<int>(SseReader::kInitialBackoff.count()));
+        QCOMPARE(server.heads().size(), 1);  // no retry with a token the server refused
     }
 
     void backsOffExponentiallyWhileNothingListens()
