@@ -29,8 +29,6 @@ public:
     SettingValue<QByteArray> windowGeometry;
     SettingValue<QByteArray> windowState;
 
-    void sync() { m_settings->sync(); }
-
 private:
     explicit ConsoleSettings(std::unique_ptr<QSettings> settings);
 

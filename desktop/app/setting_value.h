@@ -20,7 +20,6 @@ public:
     T get() const { return m_settings.value(m_key, QVariant::fromValue(m_default)).template value<T>(); }
     void set(const T& value) { m_settings.setValue(m_key, QVariant::fromValue(value)); }
     void clear() { m_settings.remove(m_key); }
-    const QString& key() const { return m_key; }
 
 private:
     QSettings& m_settings;

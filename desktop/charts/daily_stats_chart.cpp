@@ -46,7 +46,6 @@ void DailyStatsChart::setCounts(const std::vector<dto::DailyCount>& counts)
         byDay[count.day][static_cast<size_t>(count.type)] += count.count;
     while (byDay.size() > 14)
         byDay.erase(byDay.begin());
-    m_days = static_cast<int>(byDay.size());
 
     auto* series = new QBarSeries(m_chart);
     const auto colors = interactionTypeColors();

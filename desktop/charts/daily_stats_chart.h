@@ -20,7 +20,6 @@ public:
     explicit DailyStatsChart(QWidget* parent = nullptr);
 
     void setCounts(const std::vector<dto::DailyCount>& counts);
-    int dayCount() const { return m_days; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -29,7 +28,6 @@ private:
     QChart* m_chart = nullptr;
     QChartView* m_view = nullptr;
     std::vector<dto::DailyCount> m_counts;
-    int m_days = 0;
 };
 
 }  // namespace alpes::console

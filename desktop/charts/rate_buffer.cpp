@@ -1,6 +1,5 @@
 #include "desktop/charts/rate_buffer.h"
 
-#include <numeric>
 
 namespace alpes::console {
 
@@ -24,11 +23,6 @@ void RateBuffer::add(std::int64_t epochSecond, domain::InteractionType type, std
     Second second{epochSecond, {}};
     second.counts[slot] = count;
     m_seconds.push(second);
-}
-
-std::int64_t RateBuffer::total(const Second& second) const
-{
-    return std::accumulate(second.counts.begin(), second.counts.end(), std::int64_t{0});
 }
 
 }  // namespace alpes::console

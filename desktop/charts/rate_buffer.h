@@ -26,8 +26,6 @@ public:
     const RingBuffer<Second>& seconds() const { return m_seconds; }
     size_t windowSeconds() const { return m_seconds.capacity(); }
     std::int64_t latestSecond() const { return m_seconds.empty() ? 0 : m_seconds.back().epochSecond; }
-    // The sum over all types of the last complete second, for "events per second".
-    std::int64_t total(const Second& second) const;
 
 private:
     RingBuffer<Second> m_seconds;

@@ -101,7 +101,6 @@ public:
         const auto it = m_rowOf.constFind(id);
         return it == m_rowOf.cend() ? nullptr : &m_rows[static_cast<size_t>(*it)];
     }
-    const T& record(int row) const { return m_rows[static_cast<size_t>(row)]; }
     const std::vector<T>& records() const { return m_rows; }
 
 protected:

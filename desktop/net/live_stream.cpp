@@ -13,17 +13,13 @@ LiveStream::LiveStream(SseReader& reader, QObject* parent) : QObject(parent), m_
 void LiveStream::handle(const SseEvent& event)
 {
     auto parsed = json::parse(std::string_view(event.data.constData(), static_cast<size_t>(event.data.size())));
-    if (!parsed || !parsed->is_object()) {
-        ++m_undecodable;
-        return;
-    }
+    if (!parsed || !parsed->is_object())
+        return;  // a malformed event is dropped; the next second brings fresh counts
     m_lastUpdate = QDateTime::currentDateTimeUtc();
     if (event.event == QStringLiteral("interactions")) {
         auto tick = decodeInteractionsTick(*parsed);
-        if (!tick) {
-            ++m_undecodable;
+        if (!tick)
             return;
-        }
         m_eventsPerSecond = std::accumulate(tick->counts.begin(), tick->counts.end(), std::int64_t{0},
                                             [](std::int64_t sum, const InteractionCount& c) { return sum + c.count; });
         Q_EMIT interactionsTick(*tick);

@@ -19,12 +19,9 @@ class LiveStream : public QObject {
 public:
     LiveStream(SseReader& reader, QObject* parent = nullptr);
 
-    SseReader& reader() { return m_reader; }
-    ConnectionState state() const { return m_reader.state(); }
     // Interactions per second the server counted in its last tick.
     std::int64_t eventsPerSecond() const { return m_eventsPerSecond; }
     const QDateTime& lastUpdate() const { return m_lastUpdate; }
-    int undecodableEvents() const { return m_undecodable; }
 
     // Feeds one event as if the reader had received it (the reader's own path; tests use it too).
     void handle(const SseEvent& event);
@@ -40,7 +37,6 @@ private:
     SseReader& m_reader;
     std::int64_t m_eventsPerSecond = 0;
     QDateTime m_lastUpdate;
-    int m_undecodable = 0;
 };
 
 }  // namespace alpes::console

@@ -8,6 +8,8 @@
 #include "desktop/ui/main_window.h"
 #include "desktop/ui/pages/dashboard_page.h"
 #include "desktop/ui/pages/live_page.h"
+#include "desktop/ui/widgets/connection_banner.h"
+#include "desktop/ui/widgets/status_panel.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -59,6 +61,9 @@ private Q_SLOTS:
         QTRY_VERIFY(!app.connectDialog()->errorText().isEmpty());
         QVERIFY(app.connectDialog()->errorText().contains(QStringLiteral("cannot be reached")));
         QVERIFY(settings->token.get().isEmpty());
+        QVERIFY(!app.mainWindow().banner()->isHidden());
+        QVERIFY(app.mainWindow().banner()->text().contains(QStringLiteral("last that arrived")));
+        QCOMPARE(app.mainWindow().statusPanel()->connectionText(), QStringLiteral("Disconnected"));
     }
 
     void saysDemoModeIsMissingWhenTheBuildHasNone()

@@ -49,13 +49,6 @@ ConnectDialog::ConnectDialog(const QUrl& server, const QString& username, QWidge
         m_password->setFocus();
 }
 
-void ConnectDialog::setValues(const QUrl& server, const QString& username, const QString& password)
-{
-    m_server->setText(server.toString());
-    m_username->setText(username);
-    m_password->setText(password);
-}
-
 void ConnectDialog::requestConnect()
 {
     const QUrl url(m_server->text().trimmed(), QUrl::StrictMode);

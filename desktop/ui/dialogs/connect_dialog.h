@@ -22,8 +22,6 @@ public:
     void setBusy(bool busy);
     void showError(const QString& text);
     QString errorText() const;
-    // Fills the fields (tests, and --server).
-    void setValues(const QUrl& server, const QString& username, const QString& password);
 
 Q_SIGNALS:
     void connectRequested(const QUrl& server, const QString& username, const QString& password);

@@ -25,8 +25,6 @@ public:
     CampaignDetailPanel(ConsoleApi& api, LiveStream& live, const NameDirectory& names, QWidget* parent = nullptr);
 
     void showCampaign(const dto::Campaign* campaign);
-    const QString& campaignId() const { return m_campaignId; }
-    LiveRateChart* liveChart() const { return m_live; }
 
 private:
     void loadDetails();

@@ -27,8 +27,6 @@ public:
     QString exportName() const override { return QStringLiteral("campaigns"); }
     void focusFilter() override;
     void showcase() override;
-    TablePanel* table() const { return m_table; }
-    CampaignDetailPanel* detail() const { return m_detail; }
 
 private:
     void openDialog(bool edit);

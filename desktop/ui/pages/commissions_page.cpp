@@ -68,8 +68,6 @@ void CommissionsPage::focusFilter() { m_table->filterEdit()->setFocus(Qt::Shortc
 
 void CommissionsPage::showcase() { m_table->selectFirstRow(); }
 
-QString CommissionsPage::totalsText() const { return m_totals->text(); }
-
 void CommissionsPage::updateTotals()
 {
     const auto stats = summarize(m_model.records());

@@ -24,8 +24,6 @@ public:
     QString exportName() const override { return QStringLiteral("commissions"); }
     void focusFilter() override;
     void showcase() override;
-    TablePanel* table() const { return m_table; }
-    QString totalsText() const;
 
 private:
     void updateTotals();

@@ -26,7 +26,6 @@ public:
     QString exportName() const override { return QStringLiteral("partners"); }
     void focusFilter() override;
     void showcase() override;
-    TablePanel* table() const { return m_table; }
 
 private:
     void runAction(const QString& action, const json::Json& body);

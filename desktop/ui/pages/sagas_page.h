@@ -33,8 +33,6 @@ public:
     QString exportName() const override { return QStringLiteral("sagas"); }
     void focusFilter() override;
     void showcase() override;
-    TablePanel* table() const { return m_table; }
-    SagaTimelineView* timeline() const { return m_timeline; }
     // Shows one saga (also used when another page asks to open it).
     void showSaga(const QString& sagaId);
 

@@ -13,7 +13,6 @@ public:
     explicit BudgetGauge(QWidget* parent = nullptr);
 
     void setBudget(double fraction, const QString& spentText, const QString& totalText);
-    double fraction() const { return m_fraction; }
     QSize sizeHint() const override { return {220, 140}; }
 
 protected:

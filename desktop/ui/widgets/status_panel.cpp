@@ -50,6 +50,4 @@ void StatusPanel::setBusy(int pendingRequests) { m_progress->setVisible(pendingR
 
 QString StatusPanel::connectionText() const { return m_connection->property("plainText").toString(); }
 
-bool StatusPanel::busy() const { return !m_progress->isHidden(); }
-
 }  // namespace alpes::console

@@ -24,7 +24,6 @@ public:
     void setLastUpdate(const QDateTime& at);
     void setBusy(int pendingRequests);
     QString connectionText() const;
-    bool busy() const;
 
 private:
     QLabel* m_connection = nullptr;
