@@ -1,25 +1,146 @@
 #include "bff/app/bff_app.h"
 
+#include "bff/api/affiliate_routes.h"
+#include "bff/api/auth_routes.h"
+#include "bff/api/campaign_routes.h"
+#include "bff/api/commission_routes.h"
+#include "bff/api/interaction_routes.h"
+#include "bff/api/ops_routes.h"
+#include "bff/api/overview_routes.h"
+#include "bff/api/saga_routes.h"
+
 #include <spdlog/spdlog.h>
 
 namespace alpes::app {
 
 Result<std::unique_ptr<BffApp>> BffApp::start(const BffConfig& config, const Clock& clock)
 {
+    spdlog::set_level(spdlog::level::from_str(config.logLevel));
     std::unique_ptr<BffApp> app(new BffApp());
+    if (Status opened = app->openStores(config, clock); !opened)
+        return std::move(opened).error();
+    app->m_engine->start();
+    if (Status serving = app->startHttp(config, clock); !serving)
+        return std::move(serving).error();
+    spdlog::info("alpes-bff {} listening on {}://{}:{} with data in {}", ALPES_VERSION,
+                 app->m_http->tls() ? "https" : "http", config.host, app->m_port, config.dataDir.string());
+    return app;
+}
+
+Status BffApp::openStores(const BffConfig& config, const Clock& clock)
+{
     auto engine = Engine::open(EngineOptions{config.dataDir, config.durability}, clock);
     if (!engine)
         return std::move(engine).error();
-    app->m_engine = std::move(engine).value();
-    app->m_engine->start();
-    app->m_http = std::make_unique<http::HttpServer>(*app->m_engine);
-    auto port = app->m_http->start(config.host, config.port);
+    m_engine = std::move(engine).value();
+    auto gatewayDb = gateway::GatewayDatabase::open(config.dataDir, config.durability);
+    if (!gatewayDb)
+        return std::move(gatewayDb).error();
+    m_gatewayDb = std::move(gatewayDb).value();
+    m_auth = std::make_unique<gateway::AuthService>(*m_gatewayDb, clock,
+                                                    gateway::AuthService::Options{.kdfCost = config.passwordHashing});
+    m_idempotency = std::make_unique<gateway::IdempotencyStore>(*m_gatewayDb, clock);
+    if (config.bootstrapAdminPassword) {
+        auto users = m_auth->listUsers(PageRequest{1, std::nullopt});
+        if (users && users->items.empty()) {
+            if (Status created = m_auth->ensureUser({"admin", *config.bootstrapAdminPassword, dto::Role::Admin, {}});
+                !created)
+                return created;
+            spdlog::info("created the first user, admin, from ALPES_ADMIN_PASSWORD");
+        }
+    }
+    return {};
+}
+
+Status BffApp::startHttp(const BffConfig& config, const Clock& clock)
+{
+    http::ServerOptions serverOptions;
+    serverOptions.threads = config.httpThreads;
+    serverOptions.tlsCertificate = config.tlsCertificate;
+    serverOptions.tlsPrivateKey = config.tlsPrivateKey;
+    auto server = http::HttpServer::create(serverOptions);
+    if (!server)
+        return std::move(server).error();
+    m_http = std::move(server).value();
+
+    m_aggregator = std::make_unique<api::Aggregator>(api::Aggregator::Options{}, clock);
+    m_api = std::make_unique<api::ApiContext>(api::ApiContext{*m_engine, *m_auth, m_metrics, *m_aggregator, clock});
+    http::Pipeline pipeline{*m_auth, *m_idempotency, config.corsOrigins, nullptr,
+                            [this](std::string_view method, std::string_view route, int status,
+                                   std::chrono::nanoseconds latency) {
+                                m_metrics.observeRequest(method, route, status, latency);
+                            }};
+    if (config.rateLimit > 0) {
+        // A burst of two seconds' worth lets a console load a page's requests at once.
+        m_rateLimiter = std::make_unique<http::RateLimiter>(
+            http::RateLimiter::Options{config.rateLimit, std::max<std::int64_t>(1, static_cast<std::int64_t>(2 * config.rateLimit))},
+            clock);
+        pipeline.admit = [this](const std::string& key) { return m_rateLimiter->admit(key).retryAfter; };
+    }
+    m_router = std::make_unique<http::Router>(m_http->server(), std::move(pipeline));
+    if (Status registered = registerMetrics(); !registered)
+        return registered;
+    std::vector<http::Route> routes;
+    auto addAll = [&routes](std::vector<http::Route> more) {
+        for (auto& route : more)
+            routes.push_back(std::move(route));
+    };
+    addAll(api::authRoutes(*m_api));
+    addAll(api::affiliateRoutes(*m_api));
+    addAll(api::campaignRoutes(*m_api));
+    addAll(api::interactionRoutes(*m_api));
+    addAll(api::commissionRoutes(*m_api));
+    addAll(api::sagaRoutes(*m_api));
+    addAll(api::overviewRoutes(*m_api));
+    addAll(api::opsRoutes(
+        *m_api, [this]() -> const std::vector<http::Route>& { return m_router->routes(); },
+        [this] { return m_metrics.render(); }));
+    m_router->add(std::move(routes));
+
+    auto port = m_http->start(config.host, config.port);
     if (!port)
         return std::move(port).error();
-    app->m_port = port.value();
-    spdlog::info("alpes-bff {} listening on {}:{} with data in {}", ALPES_VERSION, config.host, app->m_port,
-                 config.dataDir.string());
-    return app;
+    m_port = port.value();
+    return {};
+}
+
+Status BffApp::registerMetrics()
+{
+    if (Status added = m_metrics.addCounter("alpes_interactions_ingested_total",
+                                            "Interactions accepted by the ingest routes, by type");
+        !added)
+        return added;
+    if (Status added = m_metrics.addGauge("alpes_sagas", "Conversion sagas by state",
+                                          [this] {
+                                              std::vector<http::Metrics::Sample> samples;
+                                              if (auto counts = m_engine->sagas().countByState())
+                                                  for (const auto& [state, count] : counts.value())
+                                                      samples.push_back({{{"state", std::string(dto::kSagaStates.name(state))}},
+                                                                         static_cast<double>(count)});
+                                              return samples;
+                                          });
+        !added)
+        return added;
+    if (Status added = m_metrics.addGauge("alpes_circuit_state",
+                                          "Circuit breaker of each aggregated source: 1 for its current state",
+                                          [this] {
+                                              std::vector<http::Metrics::Sample> samples;
+                                              if (m_aggregator)
+                                                  for (const auto& breaker : m_aggregator->breakers())
+                                                      samples.push_back({{{"source", breaker.source},
+                                                                          {"state", std::string(api::circuitStateName(breaker.state))}},
+                                                                         1});
+                                              return samples;
+                                          });
+        !added)
+        return added;
+    return m_metrics.addGauge("alpes_outbox_lag", "Messages committed and not yet delivered, by service", [this] {
+        std::vector<http::Metrics::Sample> samples;
+        for (auto* db : m_engine->databases())
+            if (auto depth = db->relay().depth())
+                samples.push_back({{{"service", db->name()}}, static_cast<double>(depth.value())});
+        return samples;
+    });
 }
 
 BffApp::~BffApp()
@@ -33,8 +154,12 @@ void BffApp::stop()
         m_http->stop();
         m_http.reset();
     }
+    // Late aggregated calls finish before the services they use stop.
+    m_aggregator.reset();
     if (m_engine)
         m_engine->stop();
+    if (m_gatewayDb)
+        m_gatewayDb->stop();
 }
 
 }  // namespace alpes::app

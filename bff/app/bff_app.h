@@ -1,15 +1,23 @@
 #pragma once
 
+#include "bff/api/api_context.h"
 #include "bff/app/command_line.h"
 #include "bff/app/engine.h"
+#include "bff/gateway/auth_service.h"
+#include "bff/gateway/gateway_database.h"
+#include "bff/gateway/idempotency_store.h"
 #include "bff/http/http_server.h"
+#include "bff/http/metrics.h"
+#include "bff/http/rate_limiter.h"
+#include "bff/http/router.h"
 
 #include <memory>
 
 namespace alpes::app {
 
-// The whole server: the engine plus its HTTP front. Built by main() or by a test or by the
-// console's demo mode; owns everything it starts and stops it in the order of architecture.md.
+// The whole server: the engine, the BFF's own store (users, sessions, API keys, idempotency keys)
+// and the HTTP front with every route. Built by main(), by a test or by the console's demo mode;
+// owns everything it starts and stops it in the order of architecture.md.
 class BffApp {
 public:
     static Result<std::unique_ptr<BffApp>> start(const BffConfig& config, const Clock& clock);
@@ -17,15 +25,30 @@ public:
 
     std::uint16_t port() const { return m_port; }
     Engine& engine() { return *m_engine; }
+    gateway::AuthService& auth() { return *m_auth; }
+    const std::vector<http::Route>& routes() const { return m_router->routes(); }
+    // Fault injection into the aggregated views' sources (tests, the reliability suite).
+    api::FaultInjector& faults() { return m_aggregator->faults(); }
 
     // Stop accepting, finish in-flight requests, drain relays, stop writers, close databases.
     void stop();
 
 private:
     BffApp() = default;
+    Status openStores(const BffConfig& config, const Clock& clock);
+    Status startHttp(const BffConfig& config, const Clock& clock);
+    Status registerMetrics();
 
     std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<gateway::GatewayDatabase> m_gatewayDb;
+    std::unique_ptr<gateway::AuthService> m_auth;
+    std::unique_ptr<gateway::IdempotencyStore> m_idempotency;
+    http::Metrics m_metrics;
+    std::unique_ptr<http::RateLimiter> m_rateLimiter;
+    std::unique_ptr<api::Aggregator> m_aggregator;
+    std::unique_ptr<api::ApiContext> m_api;
     std::unique_ptr<http::HttpServer> m_http;
+    std::unique_ptr<http::Router> m_router;
     std::uint16_t m_port = 0;
 };
 

@@ -56,6 +56,33 @@ CommandLine parseCommandLine(int argc, const char* const* argv)
         ->envname("ALPES_DURABILITY")
         ->check(CLI::IsMember({"normal", "full"}))
         ->capture_default_str();
+    std::vector<std::string> corsOrigins;
+    cli.add_option("--cors-origin", corsOrigins, "Browser origin allowed to call the API (repeatable; * for any)")
+        ->envname("ALPES_CORS_ORIGINS")
+        ->delimiter(',');
+    std::string tlsCertificate;
+    std::string tlsPrivateKey;
+    cli.add_option("--tls-cert", tlsCertificate, "PEM certificate: serve HTTPS (with --tls-key)")
+        ->envname("ALPES_TLS_CERT")
+        ->check(CLI::ExistingFile);
+    cli.add_option("--tls-key", tlsPrivateKey, "PEM private key of --tls-cert")
+        ->envname("ALPES_TLS_KEY")
+        ->check(CLI::ExistingFile);
+    double rateLimit = 1000;
+    cli.add_option("--rate-limit", rateLimit, "Requests per second per caller (token, API key or IP); 0 turns it off")
+        ->envname("ALPES_RATE_LIMIT")
+        ->check(CLI::Range(0.0, 1e9))
+        ->capture_default_str();
+    int httpThreads = 32;
+    cli.add_option("--http-threads", httpThreads, "HTTP handler threads (one per open keep-alive connection)")
+        ->envname("ALPES_HTTP_THREADS")
+        ->check(CLI::Range(2, 1024))
+        ->capture_default_str();
+    std::string logLevel = "info";
+    cli.add_option("--log-level", logLevel, "trace, debug, info (includes the access log), warn, error or off")
+        ->envname("ALPES_LOG_LEVEL")
+        ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))
+        ->capture_default_str();
     try {
         cli.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {
@@ -74,6 +101,18 @@ CommandLine parseCommandLine(int argc, const char* const* argv)
         return ExitNow{2, "alpes-bff: " + reason + "\n"};
     config.dataDir = dataDir.empty() ? defaultDataDir() : std::filesystem::path(dataDir);
     config.durability = durability == "full" ? storage::Durability::Full : storage::Durability::Normal;
+    if (tlsCertificate.empty() != tlsPrivateKey.empty())
+        return ExitNow{2, "alpes-bff: --tls-cert and --tls-key go together\n"};
+    config.corsOrigins = std::move(corsOrigins);
+    if (!tlsCertificate.empty()) {
+        config.tlsCertificate = tlsCertificate;
+        config.tlsPrivateKey = tlsPrivateKey;
+    }
+    config.rateLimit = rateLimit;
+    config.httpThreads = httpThreads;
+    config.logLevel = logLevel;
+    if (const char* password = std::getenv("ALPES_ADMIN_PASSWORD"); password && *password)
+        config.bootstrapAdminPassword = password;
     return config;
 }
 

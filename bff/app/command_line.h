@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bff/gateway/secrets.h"
 #include "bff/storage/database.h"
 
 #include <cstdint>
@@ -7,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 namespace alpes::app {
 
@@ -15,6 +17,19 @@ struct BffConfig {
     std::uint16_t port = 8080;
     std::filesystem::path dataDir;
     storage::Durability durability = storage::Durability::Normal;
+    // Browser origins allowed to call the API ("*" for any); none by default.
+    std::vector<std::string> corsOrigins;
+    std::optional<std::filesystem::path> tlsCertificate;
+    std::optional<std::filesystem::path> tlsPrivateKey;
+    // Requests per second each caller (token, API key, or IP when anonymous) may make; 0 = no limit.
+    double rateLimit = 1000;
+    int httpThreads = 32;
+    std::string logLevel = "info";
+    // From ALPES_ADMIN_PASSWORD only (never an option: it would show in `ps`): creates the user
+    // `admin` when the server starts with no user at all.
+    std::optional<std::string> bootstrapAdminPassword;
+    // The password KDF's cost; tests lower it.
+    gateway::KdfCost passwordHashing;
 };
 
 // What the command line asked for: run with a configuration, or print text and exit with a code.

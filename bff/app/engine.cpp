@@ -85,6 +85,21 @@ std::vector<services::ServiceDatabase*> Engine::databases()
     return all;
 }
 
+std::vector<Engine::ReadinessCheck> Engine::readiness()
+{
+    std::vector<ReadinessCheck> checks;
+    for (auto* db : databases()) {
+        Status readable = db->readers().read([](storage::Database& connection) -> Status {
+            connection.prepare("SELECT count(*) FROM schema_migrations").step();
+            return {};
+        });
+        checks.push_back({db->name(), std::move(readable)});
+    }
+    checks.push_back({"sagaRunner", m_sagaRunner.isAlive() ? Status{}
+                                                            : Status(Error::unavailable("The saga runner is not running"))});
+    return checks;
+}
+
 void Engine::start()
 {
     for (auto* db : databases())

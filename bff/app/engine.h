@@ -41,16 +41,25 @@ public:
     // of work, then stops every writer; databases close on destruction.
     void stop();
 
+    // One line per check of /ready: each database answers a read, and the saga runner's
+    // thread is alive and not stuck in a pass.
+    struct ReadinessCheck {
+        std::string name;
+        Status status;
+    };
+    std::vector<ReadinessCheck> readiness();
+
     services::affiliates::AffiliatesService& affiliates() { return *m_affiliates; }
     services::marketing::MarketingService& marketing() { return *m_marketing; }
     services::tracking::TrackingService& tracking() { return *m_tracking; }
     services::commissions::CommissionsService& commissions() { return *m_commissions; }
     saga::SagaOrchestrator& sagas() { return *m_sagas; }
     const std::filesystem::path& dataDir() const { return m_options.dataDir; }
+    // Every service's database and the saga log's, for operations (readiness, outbox lag).
+    std::vector<services::ServiceDatabase*> databases();
 
 private:
     explicit Engine(EngineOptions options);
-    std::vector<services::ServiceDatabase*> databases();
     void runMaintenance();
     void runSagaTimers();
 

@@ -16,11 +16,14 @@ void PeriodicTask::start()
 {
     if (m_thread.joinable())
         return;
+    m_lastPassEnd = std::chrono::steady_clock::now().time_since_epoch().count();
+    m_running = true;
     m_thread = std::thread([this] {
         std::unique_lock lock(m_mutex);
         while (!m_wake.wait_for(lock, m_interval, [this] { return m_stopping; })) {
             lock.unlock();
             m_work();
+            m_lastPassEnd = std::chrono::steady_clock::now().time_since_epoch().count();
             lock.lock();
         }
     });
@@ -35,6 +38,13 @@ void PeriodicTask::stop()
     m_wake.notify_all();
     if (m_thread.joinable())
         m_thread.join();
+    m_running = false;
+}
+
+bool PeriodicTask::isAlive(int slack) const
+{
+    const auto lastPass = std::chrono::steady_clock::time_point(std::chrono::steady_clock::duration(m_lastPassEnd.load()));
+    return m_running && std::chrono::steady_clock::now() - lastPass < slack * m_interval + std::chrono::seconds(1);
 }
 
 }  // namespace alpes::app

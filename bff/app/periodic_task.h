@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -20,6 +21,9 @@ public:
 
     void start();
     void stop();
+    // True while the thread runs and its last pass ended less than `slack` × interval ago (a pass
+    // that hangs makes it false): what readiness checks. Any thread.
+    bool isAlive(int slack = 5) const;
 
 private:
     std::string m_name;
@@ -28,6 +32,8 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_stopping = false;
+    std::atomic<std::int64_t> m_lastPassEnd{0};  // steady clock, ns since its epoch
+    std::atomic<bool> m_running{false};
     std::thread m_thread;
 };
 

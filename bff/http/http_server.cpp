@@ -1,41 +1,48 @@
 #include "bff/http/http_server.h"
 
-#include "bff/app/engine.h"
-
 #include <httplib.h>
-#include <nlohmann/json.hpp>
 
 #include <chrono>
 
 namespace alpes::http {
 
-HttpServer::HttpServer(app::Engine& engine) : m_engine(engine), m_server(std::make_unique<httplib::Server>())
+Result<std::unique_ptr<HttpServer>> HttpServer::create(const ServerOptions& options)
+{
+    if (options.tlsCertificate.has_value() != options.tlsPrivateKey.has_value())
+        return Error::validation("tls", "Give both a TLS certificate and its private key, or neither");
+    if (options.tlsCertificate) {
+        auto server = std::make_unique<httplib::SSLServer>(options.tlsCertificate->c_str(), options.tlsPrivateKey->c_str());
+        if (!server->is_valid())
+            return Error::unavailable("Cannot load the TLS certificate or key",
+                                      options.tlsCertificate->string() + ", " + options.tlsPrivateKey->string());
+        return std::unique_ptr<HttpServer>(new HttpServer(std::move(server), true, options));
+    }
+    return std::unique_ptr<HttpServer>(new HttpServer(std::make_unique<httplib::Server>(), false, options));
+}
+
+HttpServer::HttpServer(std::unique_ptr<httplib::Server> server, bool tls, const ServerOptions& options)
+    : m_server(std::move(server)), m_tls(tls)
 {
     // Without TCP_NODELAY every keep-alive response waits for the peer's delayed ACK (~40 ms).
     m_server->set_tcp_nodelay(true);
-    m_server->new_task_queue = [] { return new httplib::ThreadPool(8); };
-    m_server->set_keep_alive_max_count(1000);
-    m_server->set_keep_alive_timeout(5);
-    m_server->set_payload_max_length(4 * 1024 * 1024);
+    const int threads = options.threads;
+    m_server->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+    m_server->set_keep_alive_max_count(static_cast<size_t>(options.keepAliveMaxRequests));
+    m_server->set_keep_alive_timeout(options.keepAliveTimeout.count());
+    m_server->set_read_timeout(options.readTimeout);
+    m_server->set_write_timeout(options.writeTimeout);
+    m_server->set_payload_max_length(options.maxBodyBytes);
     // httplib's default also sets SO_REUSEPORT, which lets a second server bind the same port and
     // silently take half the traffic. Keep only SO_REUSEADDR (fast restarts); a clash must fail.
     m_server->set_socket_options([](socket_t socket) {
         int yes = 1;
         ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     });
-    addOperationalRoutes();
 }
 
 HttpServer::~HttpServer()
 {
     stop();
-}
-
-void HttpServer::addOperationalRoutes()
-{
-    m_server->Get("/health", [](const httplib::Request&, httplib::Response& response) {
-        response.set_content(nlohmann::json{{"status", "ok"}, {"version", ALPES_VERSION}}.dump(), "application/json");
-    });
 }
 
 Result<std::uint16_t> HttpServer::start(const std::string& host, std::uint16_t port)

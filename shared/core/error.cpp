@@ -39,6 +39,21 @@ Error Error::conflict(std::string message)
     return Error{ErrorCode::Conflict, std::move(message), {}, {}};
 }
 
+Error Error::unauthorized(std::string message)
+{
+    return Error{ErrorCode::Unauthorized, std::move(message), {}, {}};
+}
+
+Error Error::forbidden(std::string message)
+{
+    return Error{ErrorCode::Forbidden, std::move(message), {}, {}};
+}
+
+Error Error::rateLimited(std::string message)
+{
+    return Error{ErrorCode::RateLimited, std::move(message), {}, {}};
+}
+
 Error Error::unavailable(std::string message, std::string detail)
 {
     return Error{ErrorCode::Unavailable, std::move(message), std::move(detail), {}};

@@ -40,6 +40,9 @@ struct Error {
     static Error validation(std::string field, std::string message);
     static Error notFound(std::string message);
     static Error conflict(std::string message);
+    static Error unauthorized(std::string message);
+    static Error forbidden(std::string message);
+    static Error rateLimited(std::string message);
     static Error unavailable(std::string message, std::string detail = {});
     static Error internal(std::string message, std::string detail = {});
 };

@@ -89,6 +89,19 @@ private Q_SLOTS:
         }
     }
 
+    void theLayersBelowTheApiNeverIncludeIt()
+    {
+        // http/ and api/ (routes, aggregation, metrics, limits) sit on top; what they call must
+        // not reach back up, or the services could no longer run as their own processes.
+        const QRegularExpression forbidden(QStringLiteral("^bff/(http|api|app)/"));
+        QStringList bad;
+        for (const QString& folder : {QStringLiteral("bff/storage"), QStringLiteral("bff/events"),
+                                      QStringLiteral("bff/messages"), QStringLiteral("bff/services"),
+                                      QStringLiteral("bff/saga")})
+            bad << violations(includesUnder(folder), forbidden);
+        QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QLatin1Char('\n'))));
+    }
+
     void bffNeverIncludesTheConsole()
     {
         const QStringList bad =

@@ -92,19 +92,42 @@ std::vector<dto::DailyCount> readDailyStatsAll(storage::Database& db, sys_days f
     return readDays(stmt);
 }
 
+namespace {
+
+// Every minute that overlaps the range, so a chart's edges are not cut off.
+std::pair<std::int64_t, std::int64_t> minuteRange(UtcTime from, UtcTime to)
+{
+    return {static_cast<std::int64_t>(floor<minutes>(from).time_since_epoch().count()),
+            static_cast<std::int64_t>(ceil<minutes>(to).time_since_epoch().count())};
+}
+
+std::vector<dto::MinuteCount> readMinutes(storage::Statement& stmt)
+{
+    std::vector<dto::MinuteCount> series;
+    while (stmt.step())
+        series.push_back({fromEpochMillis(stmt.int64At(0) * kMillisPerMinute), typeAt(stmt, 1), stmt.int64At(2)});
+    return series;
+}
+
+}  // namespace
+
 std::vector<dto::MinuteCount> readSeries(storage::Database& db, const CampaignId& campaignId, UtcTime from,
                                          UtcTime to)
 {
     auto stmt = db.prepare("SELECT minute, type, count FROM minute_stats WHERE campaign_id = ? AND minute >= ?"
                            " AND minute < ? ORDER BY minute, type");
-    // Every minute that overlaps the range, so a chart's edges are not cut off.
-    const auto fromMinute = static_cast<std::int64_t>(floor<minutes>(from).time_since_epoch().count());
-    const auto toMinute = static_cast<std::int64_t>(ceil<minutes>(to).time_since_epoch().count());
+    const auto [fromMinute, toMinute] = minuteRange(from, to);
     stmt.bindAll(campaignId.str(), fromMinute, toMinute);
-    std::vector<dto::MinuteCount> series;
-    while (stmt.step())
-        series.push_back({fromEpochMillis(stmt.int64At(0) * kMillisPerMinute), typeAt(stmt, 1), stmt.int64At(2)});
-    return series;
+    return readMinutes(stmt);
+}
+
+std::vector<dto::MinuteCount> readSeriesAll(storage::Database& db, UtcTime from, UtcTime to)
+{
+    auto stmt = db.prepare("SELECT minute, type, SUM(count) FROM minute_stats WHERE minute >= ? AND minute < ?"
+                           " GROUP BY minute, type ORDER BY minute, type");
+    const auto [fromMinute, toMinute] = minuteRange(from, to);
+    stmt.bindAll(fromMinute, toMinute);
+    return readMinutes(stmt);
 }
 
 std::vector<dto::AffiliateCampaignStats> readAffiliateStats(storage::Database& db, const AffiliateId& affiliateId)
@@ -115,6 +138,31 @@ std::vector<dto::AffiliateCampaignStats> readAffiliateStats(storage::Database& d
     std::vector<dto::AffiliateCampaignStats> stats;
     while (stmt.step()) {
         dto::AffiliateCampaignStats row{CampaignId(stmt.textAt(0)), typeAt(stmt, 1), stmt.int64At(2), std::nullopt};
+        if (row.type == domain::InteractionType::Purchase && !stmt.isNull(4))
+            row.revenue = Money::of(stmt.int64At(3), stmt.textAt(4)).value();
+        stats.push_back(std::move(row));
+    }
+    return stats;
+}
+
+std::vector<Money> readRevenueTotals(storage::Database& db)
+{
+    auto stmt = db.prepare("SELECT currency, SUM(revenue) FROM affiliate_stats WHERE type = 'purchase' AND currency IS"
+                           " NOT NULL GROUP BY currency ORDER BY currency");
+    std::vector<Money> totals;
+    while (stmt.step())
+        totals.push_back(Money::of(stmt.int64At(1), stmt.textAt(0)).value());
+    return totals;
+}
+
+std::vector<PartnerStats> readPartnerStats(storage::Database& db, const CampaignId& campaignId)
+{
+    auto stmt = db.prepare("SELECT affiliate_id, type, count, revenue, currency FROM affiliate_stats"
+                           " WHERE campaign_id = ? ORDER BY affiliate_id, type");
+    stmt.bind(1, campaignId.str());
+    std::vector<PartnerStats> stats;
+    while (stmt.step()) {
+        PartnerStats row{AffiliateId(stmt.textAt(0)), typeAt(stmt, 1), stmt.int64At(2), std::nullopt};
         if (row.type == domain::InteractionType::Purchase && !stmt.isNull(4))
             row.revenue = Money::of(stmt.int64At(3), stmt.textAt(4)).value();
         stats.push_back(std::move(row));

@@ -24,5 +24,10 @@ std::vector<dto::DailyCount> readDailyStatsAll(storage::Database& db, std::chron
 std::vector<dto::MinuteCount> readSeries(storage::Database& db, const CampaignId& campaignId, UtcTime from,
                                          UtcTime to);
 std::vector<dto::AffiliateCampaignStats> readAffiliateStats(storage::Database& db, const AffiliateId& affiliateId);
+std::vector<PartnerStats> readPartnerStats(storage::Database& db, const CampaignId& campaignId);
+// The amounts of every recorded purchase, summed per currency (ordered by code).
+std::vector<Money> readRevenueTotals(storage::Database& db);
+// Every campaign's minutes that overlap [from, to), summed per minute and type.
+std::vector<dto::MinuteCount> readSeriesAll(storage::Database& db, UtcTime from, UtcTime to);
 
 }  // namespace alpes::services::tracking

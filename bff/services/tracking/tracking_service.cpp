@@ -77,6 +77,13 @@ Error unknownCampaign(const CampaignId& id)
     return Error::notFound("No campaign with id " + id.str());
 }
 
+Status checkSeriesRange(UtcTime from, UtcTime to)
+{
+    if (to <= from || to - from > TrackingService::kMaxSeriesSpan)
+        return Error::validation("to", "Must be after from, at most 7 days later");
+    return {};
+}
+
 }  // namespace
 
 Result<std::unique_ptr<TrackingService>> TrackingService::open(const ServiceDatabase::Options& options,
@@ -322,12 +329,35 @@ Result<std::vector<dto::DailyCount>> TrackingService::dailyStatsAll(std::chrono:
 
 Result<std::vector<dto::MinuteCount>> TrackingService::series(const CampaignId& campaignId, UtcTime from, UtcTime to)
 {
-    if (to <= from || to - from > kMaxSeriesSpan)
-        return Error::validation("to", "Must be after from, at most 7 days later");
+    if (Status range = checkSeriesRange(from, to); !range)
+        return std::move(range).error();
     return m_db->readers().read([&](storage::Database& db) -> Result<std::vector<dto::MinuteCount>> {
         if (!findCampaignCopy(db, campaignId))
             return unknownCampaign(campaignId);
         return readSeries(db, campaignId, from, to);
+    });
+}
+
+Result<std::vector<dto::MinuteCount>> TrackingService::seriesAll(UtcTime from, UtcTime to)
+{
+    if (Status range = checkSeriesRange(from, to); !range)
+        return std::move(range).error();
+    return m_db->readers().read([&](storage::Database& db) -> Result<std::vector<dto::MinuteCount>> {
+        return readSeriesAll(db, from, to);
+    });
+}
+
+Result<std::vector<Money>> TrackingService::revenueTotals()
+{
+    return m_db->readers().read([](storage::Database& db) -> Result<std::vector<Money>> { return readRevenueTotals(db); });
+}
+
+Result<std::vector<PartnerStats>> TrackingService::partnerStats(const CampaignId& campaignId)
+{
+    return m_db->readers().read([&](storage::Database& db) -> Result<std::vector<PartnerStats>> {
+        if (!findCampaignCopy(db, campaignId))
+            return unknownCampaign(campaignId);
+        return readPartnerStats(db, campaignId);
     });
 }
 

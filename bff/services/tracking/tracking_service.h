@@ -55,7 +55,13 @@ public:
     Result<std::vector<dto::DailyCount>> dailyStatsAll(std::chrono::sys_days fromDay, std::chrono::sys_days toDay);
     // Per-minute counts of the minutes overlapping [from, to).
     Result<std::vector<dto::MinuteCount>> series(const CampaignId& campaignId, UtcTime from, UtcTime to);
+    // Per-minute counts of every campaign together, for the dashboard.
+    Result<std::vector<dto::MinuteCount>> seriesAll(UtcTime from, UtcTime to);
     Result<std::vector<dto::AffiliateCampaignStats>> affiliateStats(const AffiliateId& affiliateId);
+    // Recorded purchases' amounts over all campaigns, per currency.
+    Result<std::vector<Money>> revenueTotals();
+    // What each partner brought a campaign, per type: NotFound for a campaign tracking does not know.
+    Result<std::vector<PartnerStats>> partnerStats(const CampaignId& campaignId);
     Result<ConversionView> conversion(const ConversionId& conversionId);
 
     // Recomputes the read model and the projections from the log alone, in one writer unit (ingest

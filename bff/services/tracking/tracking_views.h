@@ -49,6 +49,14 @@ struct FollowedLink {
     std::string anonymousId;  // the visitor's, or a new one to set so that the journey can continue
 };
 
+// One partner's counts of one type on one campaign (the campaign overview's top partners).
+struct PartnerStats {
+    AffiliateId affiliateId;
+    domain::InteractionType type = domain::InteractionType::View;
+    std::int64_t count = 0;
+    std::optional<Money> revenue;  // purchases only
+};
+
 // Fraud: a fraud rule fired, the conversion earns nothing and the saga compensates.
 enum class AttributionOutcome { Attributed, Unattributed, Fraud };
 inline constexpr domain::EnumNames<AttributionOutcome, 3> kAttributionOutcomes{

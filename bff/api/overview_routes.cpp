@@ -1,0 +1,330 @@
+#include "bff/api/overview_routes.h"
+
+#include "bff/api/aggregated_answer.h"
+#include "bff/api/request_parsing.h"
+#include "shared/domain/campaign_terms.h"
+
+#include <algorithm>
+
+namespace alpes::api {
+
+using http::Access;
+using http::Method;
+using http::Reply;
+using http::RequestContext;
+
+namespace {
+
+constexpr size_t kTopPartners = 5;
+constexpr size_t kRecentSagas = 10;
+
+json::Json moneyList(const std::vector<Money>& amounts)
+{
+    json::Json list = json::Json::array();
+    for (const auto& amount : amounts)
+        list.push_back(domain::toJson(amount));
+    return list;
+}
+
+// Adds `amount` to the entry of its currency.
+void addTo(std::vector<Money>& totals, const Money& amount)
+{
+    for (auto& total : totals) {
+        if (total.currency() == amount.currency()) {
+            if (auto sum = total.plus(amount))
+                total = sum.value();
+            return;
+        }
+    }
+    totals.push_back(amount);
+}
+
+json::Json typeCounts(const std::map<domain::InteractionType, std::int64_t>& counts)
+{
+    json::Json out = json::Json::object();
+    for (const auto& [type, name] : domain::kInteractionTypes.entries) {
+        const auto found = counts.find(type);
+        out[std::string(name)] = found == counts.end() ? 0 : found->second;
+    }
+    return out;
+}
+
+json::Json ratio(std::int64_t numerator, std::int64_t denominator)
+{
+    return denominator == 0 ? json::Json(nullptr) : json::Json(static_cast<double>(numerator) / static_cast<double>(denominator));
+}
+
+template <typename T>
+Result<json::Json> encoded(Result<T> result)
+{
+    if (!result)
+        return std::move(result).error();
+    return toJson(result.value());
+}
+
+// Tracking's part of a campaign overview: totals, rates and the top partners.
+json::Json campaignTrackingJson(const std::vector<services::tracking::PartnerStats>& stats)
+{
+    std::map<domain::InteractionType, std::int64_t> byType;
+    std::vector<Money> revenue;
+    struct Partner {
+        std::int64_t conversions = 0;
+        std::int64_t clicks = 0;
+        std::vector<Money> revenue;
+    };
+    std::map<std::string, Partner> partners;
+    for (const auto& row : stats) {
+        byType[row.type] += row.count;
+        auto& partner = partners[row.affiliateId.str()];
+        if (row.type == domain::InteractionType::Click)
+            partner.clicks += row.count;
+        if (row.type == domain::InteractionType::Purchase) {
+            partner.conversions += row.count;
+            if (row.revenue) {
+                addTo(revenue, *row.revenue);
+                addTo(partner.revenue, *row.revenue);
+            }
+        }
+    }
+    std::vector<std::pair<std::string, Partner>> ranked(partners.begin(), partners.end());
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+        const auto revenueOf = [](const Partner& p) { return p.revenue.empty() ? 0 : p.revenue.front().amount(); };
+        return std::tuple(revenueOf(a.second), a.second.conversions, a.second.clicks) >
+               std::tuple(revenueOf(b.second), b.second.conversions, b.second.clicks);
+    });
+    json::Json top = json::Json::array();
+    for (size_t i = 0; i < ranked.size() && i < kTopPartners; ++i)
+        top.push_back(json::Json{{"affiliateId", ranked[i].first},
+                                 {"conversions", ranked[i].second.conversions},
+                                 {"clicks", ranked[i].second.clicks},
+                                 {"revenue", moneyList(ranked[i].second.revenue)}});
+    const auto views = byType[domain::InteractionType::View];
+    const auto clicks = byType[domain::InteractionType::Click];
+    const auto purchases = byType[domain::InteractionType::Purchase];
+    return json::Json{{"interactions", typeCounts(byType)},
+                      {"conversions", purchases},
+                      {"attributedRevenue", moneyList(revenue)},
+                      {"ctr", ratio(clicks, views)},
+                      {"conversionRate", ratio(purchases, clicks)},
+                      {"topAffiliates", top}};
+}
+
+Result<Reply> campaignOverview(ApiContext& context, RequestContext& request)
+{
+    auto& engine = context.engine;
+    const CampaignId id(request.param("id"));
+    auto outcomes = context.aggregator.run({
+        {"marketing",
+         [&marketing = engine.marketing(), id]() -> Result<json::Json> {
+             auto campaign = marketing.get(id);
+             if (!campaign)
+                 return std::move(campaign).error();
+             auto budget = marketing.budget(id);
+             if (!budget)
+                 return std::move(budget).error();
+             return json::Json{{"campaign", toJson(campaign.value())},
+                               {"budget",
+                                {{"total", domain::toJson(budget->total)},
+                                 {"spent", domain::toJson(budget->spent)},
+                                 {"remaining", domain::toJson(budget->remaining)}}}};
+         }},
+        {"tracking",
+         [&tracking = engine.tracking(), id]() -> Result<json::Json> {
+             auto stats = tracking.partnerStats(id);
+             if (!stats)
+                 return std::move(stats).error();
+             return campaignTrackingJson(stats.value());
+         }},
+        {"commissions",
+         [&commissions = engine.commissions(), id]() {
+             return encoded(commissions.stats({id, std::nullopt}));
+         }},
+        {"sagas",
+         [&sagas = engine.sagas(), id]() -> Result<json::Json> {
+             auto recent = sagas.list({std::nullopt, id}, PageRequest{kRecentSagas, std::nullopt});
+             if (!recent)
+                 return std::move(recent).error();
+             json::Json items = json::Json::array();
+             for (const auto& saga : recent->items)
+                 items.push_back(toJson(saga));
+             return items;
+         }},
+    });
+    if (auto missing = notFoundFrom(outcomes, "marketing"))
+        return *missing;
+    const auto marketing = valueOr(outcomes, "marketing", json::Json::object());
+    const auto tracking = valueOr(outcomes, "tracking", json::Json::object());
+    return Reply::json(json::Json{{"campaign", marketing.value("campaign", json::Json())},
+                                  {"budget", marketing.value("budget", json::Json())},
+                                  {"interactions", tracking.value("interactions", json::Json())},
+                                  {"conversions", tracking.value("conversions", json::Json())},
+                                  {"attributedRevenue", tracking.value("attributedRevenue", json::Json())},
+                                  {"ctr", tracking.value("ctr", json::Json())},
+                                  {"conversionRate", tracking.value("conversionRate", json::Json())},
+                                  {"topAffiliates", tracking.value("topAffiliates", json::Json())},
+                                  {"commissions", valueOr(outcomes, "commissions")},
+                                  {"recentSagas", valueOr(outcomes, "sagas")},
+                                  {"sources", sourcesJson(outcomes)}});
+}
+
+// Tracking's part of a partner overview: per campaign and in total.
+json::Json affiliateTrackingJson(const std::vector<dto::AffiliateCampaignStats>& stats)
+{
+    std::map<domain::InteractionType, std::int64_t> byType;
+    std::vector<Money> revenue;
+    std::map<std::string, std::map<domain::InteractionType, std::int64_t>> byCampaign;
+    std::map<std::string, std::vector<Money>> campaignRevenue;
+    for (const auto& row : stats) {
+        byType[row.type] += row.count;
+        byCampaign[row.campaignId.str()][row.type] += row.count;
+        if (row.revenue) {
+            addTo(revenue, *row.revenue);
+            addTo(campaignRevenue[row.campaignId.str()], *row.revenue);
+        }
+    }
+    json::Json campaigns = json::Json::array();
+    for (const auto& [campaignId, counts] : byCampaign)
+        campaigns.push_back(json::Json{{"campaignId", campaignId},
+                                       {"interactions", typeCounts(counts)},
+                                       {"revenue", moneyList(campaignRevenue[campaignId])}});
+    return json::Json{{"interactions", typeCounts(byType)},
+                      {"conversions", byType[domain::InteractionType::Purchase]},
+                      {"revenue", moneyList(revenue)},
+                      {"campaigns", campaigns}};
+}
+
+Result<Reply> affiliateOverview(ApiContext& context, RequestContext& request)
+{
+    auto& engine = context.engine;
+    const AffiliateId id(request.param("id"));
+    if (Status own = checkOwnAffiliate(request, id, "partner"); !own)
+        return std::move(own).error();
+    auto outcomes = context.aggregator.run({
+        {"affiliates", [&affiliates = engine.affiliates(), id]() { return encoded(affiliates.get(id)); }},
+        {"tracking",
+         [&tracking = engine.tracking(), id]() -> Result<json::Json> {
+             auto stats = tracking.affiliateStats(id);
+             if (!stats)
+                 return std::move(stats).error();
+             return affiliateTrackingJson(stats.value());
+         }},
+        {"commissions",
+         [&commissions = engine.commissions(), id]() { return encoded(commissions.stats({std::nullopt, id})); }},
+    });
+    if (auto missing = notFoundFrom(outcomes, "affiliates"))
+        return *missing;
+    const auto tracking = valueOr(outcomes, "tracking", json::Json::object());
+    return Reply::json(json::Json{{"affiliate", valueOr(outcomes, "affiliates")},
+                                  {"interactions", tracking.value("interactions", json::Json())},
+                                  {"conversions", tracking.value("conversions", json::Json())},
+                                  {"revenue", tracking.value("revenue", json::Json())},
+                                  {"campaigns", tracking.value("campaigns", json::Json())},
+                                  {"commissions", valueOr(outcomes, "commissions")},
+                                  {"sources", sourcesJson(outcomes)}});
+}
+
+// Tracking's part of the dashboard: today, the last 24 hours, and the rate of the last full minute.
+Result<json::Json> dashboardTracking(services::tracking::TrackingService& tracking, UtcTime now)
+{
+    const auto today = std::chrono::floor<std::chrono::days>(now);
+    auto daily = tracking.dailyStatsAll(today, today);
+    if (!daily)
+        return std::move(daily).error();
+    auto minutes = tracking.seriesAll(now - std::chrono::hours(24), now);
+    if (!minutes)
+        return std::move(minutes).error();
+    auto revenue = tracking.revenueTotals();
+    if (!revenue)
+        return std::move(revenue).error();
+    std::map<domain::InteractionType, std::int64_t> todayByType;
+    for (const auto& row : daily.value())
+        todayByType[row.type] += row.count;
+    std::map<domain::InteractionType, std::int64_t> lastDayByType;
+    std::int64_t lastFullMinute = 0;
+    const auto previousMinute = std::chrono::floor<std::chrono::minutes>(now) - std::chrono::minutes(1);
+    for (const auto& row : minutes.value()) {
+        lastDayByType[row.type] += row.count;
+        if (row.minute == previousMinute)
+            lastFullMinute += row.count;
+    }
+    return json::Json{{"today", typeCounts(todayByType)},
+                      {"last24h", typeCounts(lastDayByType)},
+                      {"conversions",
+                       {{"today", todayByType[domain::InteractionType::Purchase]},
+                        {"last24h", lastDayByType[domain::InteractionType::Purchase]}}},
+                      {"revenue", moneyList(revenue.value())},
+                      {"eventsPerSecond", static_cast<double>(lastFullMinute) / 60.0}};
+}
+
+}  // namespace
+
+json::Json dashboardJson(ApiContext& context)
+{
+    auto& engine = context.engine;
+    const auto now = context.clock.now();
+    auto outcomes = context.aggregator.run({
+        {"tracking", [&tracking = engine.tracking(), now]() { return dashboardTracking(tracking, now); }},
+        {"commissions", [&commissions = engine.commissions()]() { return encoded(commissions.stats({})); }},
+        {"marketing",
+         [&marketing = engine.marketing()]() -> Result<json::Json> {
+             auto active = marketing.list({domain::CampaignState::Active, std::nullopt},
+                                          PageRequest{PageRequest::kMaxLimit, std::nullopt});
+             if (!active)
+                 return std::move(active).error();
+             return json::Json(active->items.size());
+         }},
+        {"sagas",
+         [&sagas = engine.sagas()]() -> Result<json::Json> {
+             auto counts = sagas.countByState();
+             if (!counts)
+                 return std::move(counts).error();
+             json::Json byState = json::Json::object();
+             for (const auto& [state, count] : counts.value())
+                 byState[std::string(dto::kSagaStates.name(state))] = count;
+             return byState;
+         }},
+    });
+    const auto tracking = valueOr(outcomes, "tracking", json::Json::object());
+    return json::Json{{"at", formatRfc3339(now)},
+                      {"today", tracking.value("today", json::Json())},
+                      {"last24h", tracking.value("last24h", json::Json())},
+                      {"conversions", tracking.value("conversions", json::Json())},
+                      {"revenue", tracking.value("revenue", json::Json())},
+                      {"eventsPerSecond", tracking.value("eventsPerSecond", json::Json())},
+                      {"commissions", valueOr(outcomes, "commissions")},
+                      {"activeCampaigns", valueOr(outcomes, "marketing")},
+                      {"sagas", valueOr(outcomes, "sagas")},
+                      {"sources", sourcesJson(outcomes)}};
+}
+
+std::vector<http::Route> overviewRoutes(ApiContext& context)
+{
+    std::vector<http::Route> routes;
+    routes.push_back({Method::Get, "/api/v1/campaigns/{id}/overview", Access::staff(),
+                      "A campaign with its budget, traffic, conversions, commissions, top partners and recent sagas",
+                      "campaigns", [&context](RequestContext& request) { return campaignOverview(context, request); }});
+    routes.push_back({Method::Get, "/api/v1/affiliates/{id}/overview", Access::readers(),
+                      "A partner with its traffic, conversions, commissions and campaigns", "affiliates",
+                      [&context](RequestContext& request) { return affiliateOverview(context, request); }});
+    routes.push_back({Method::Get, "/api/v1/dashboard", Access::staff(), "KPIs for the console's home", "dashboard",
+                      [&context](RequestContext&) -> Result<Reply> { return Reply::json(dashboardJson(context)); }});
+    routes.push_back({Method::Get, "/api/v1/stats/daily", Access::staff(),
+                      "Interactions per day and type over all campaigns", "dashboard",
+                      [&context](RequestContext& request) -> Result<Reply> {
+                          QueryReader query(request);
+                          const auto today = std::chrono::floor<std::chrono::days>(context.clock.now());
+                          const auto to = query.day("to").value_or(today);
+                          const auto from = query.day("from").value_or(to - std::chrono::days(29));
+                          if (Status valid = query.status(); !valid)
+                              return std::move(valid).error();
+                          auto stats = context.engine.tracking().dailyStatsAll(from, to);
+                          if (!stats)
+                              return std::move(stats).error();
+                          return Reply::json(itemsJson(stats.value()));
+                      },
+                      {{"from", "First day, YYYY-MM-DD (default: 29 days before to)"},
+                       {"to", "Last day included, YYYY-MM-DD (default: today, UTC)"}}});
+    return routes;
+}
+
+}  // namespace alpes::api
