@@ -148,7 +148,7 @@ void ConsoleApp::signIn(const QUrl& server, const QString& username, const QStri
         m_connectDialog->setBusy(true);
     m_client->setBaseUrl(server);
     m_client->setToken({});
-    m_api->login(username, password, this, [this, server, username](Result<Session> session) {
+    m_api->login(username, password, this, [this, server, username](Result<dto::Session> session) {
         if (!session) {
             const QString text = session.error().code == ErrorCode::Unauthorized
                                      ? tr("Wrong username or password.")

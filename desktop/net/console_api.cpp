@@ -4,12 +4,13 @@ namespace alpes::console {
 
 ConsoleApi::ConsoleApi(BffClient& client, QObject* parent) : QObject(parent), m_client(client) {}
 
-void ConsoleApi::login(const QString& username, const QString& password, const QObject* context, Done<Session> done)
+void ConsoleApi::login(const QString& username, const QString& password, const QObject* context,
+                       Done<dto::Session> done)
 {
-    const json::Json body{{"username", username.toStdString()}, {"password", password.toStdString()}};
-    BffRequest request = BffRequest::post(QStringLiteral("/auth/login"), body);
+    const dto::LoginRequest login{username.toStdString(), password.toStdString()};
+    BffRequest request = BffRequest::post(QStringLiteral("/auth/login"), dto::toJson(login));
     request.endsSessionOn401 = false;
-    fetch<Session>(request, &decodeSession, context, std::move(done));
+    fetch<dto::Session>(request, &dto::decodeSession, context, std::move(done));
 }
 
 void ConsoleApi::logout()

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "desktop/net/bff_client.h"
-#include "desktop/net/session.h"
+#include "shared/dto/auth.h"
 
 #include <QObject>
 #include <QPointer>
@@ -33,7 +33,7 @@ public:
     explicit ConsoleApi(BffClient& client, QObject* parent = nullptr);
     BffClient& client() { return m_client; }
 
-    void login(const QString& username, const QString& password, const QObject* context, Done<Session> done);
+    void login(const QString& username, const QString& password, const QObject* context, Done<dto::Session> done);
     void logout();
 
     // GET path and decode the body.

@@ -1,9 +1,12 @@
 #include "desktop/net/problem_reader.h"
 
-#include "shared/json/json_decoder.h"
+#include "shared/dto/problem.h"
 
 namespace alpes::console {
 
+namespace {
+
+// For answers that are not problem+json: the ErrorCode an HTTP status stands for.
 ErrorCode errorCodeForStatus(int httpStatus)
 {
     switch (httpStatus) {
@@ -29,33 +32,20 @@ ErrorCode errorCodeForStatus(int httpStatus)
     }
 }
 
+}  // namespace
+
 Error errorFromProblem(int httpStatus, std::string_view body)
 {
+    if (auto parsed = json::parse(body); parsed && parsed->is_object())
+        if (auto problem = dto::decodeProblem(*parsed)) {
+            Error error = dto::errorFrom(*problem);
+            if (error.message.empty())
+                error.message = problem->title;
+            return error;
+        }
     Error error;
     error.code = errorCodeForStatus(httpStatus);
     error.message = "The server answered HTTP " + std::to_string(httpStatus);
-    auto parsed = json::parse(body);
-    if (!parsed || !parsed->is_object())
-        return error;
-    json::FieldErrors ignored;
-    json::ObjectReader reader(*parsed, "", ignored);
-    const auto title = reader.string("title", false);
-    const auto detail = reader.string("detail", false, 0, 4000);
-    if (title && !title->empty())
-        error.message = *title;
-    if (detail && !detail->empty())
-        error.detail = *detail;
-    if (const json::Json* errors = reader.raw("errors"); errors && errors->is_array()) {
-        for (const json::Json& item : *errors) {
-            if (!item.is_object())
-                continue;
-            json::ObjectReader fieldReader(item, "", ignored);
-            auto field = fieldReader.string("field", false);
-            auto message = fieldReader.string("message", false);
-            if (field && message)
-                error.fields.push_back({std::move(*field), std::move(*message)});
-        }
-    }
     return error;
 }
 

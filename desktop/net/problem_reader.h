@@ -6,12 +6,9 @@
 
 namespace alpes::console {
 
-// Turns an error answer into an Error: problem+json (RFC 9457) `title`/`detail` become the
-// message, `errors[{field, message}]` the field errors; anything else keeps the HTTP status.
-// Temporary home: the lead is adding the shared problem+json decoder to shared/; this moves there.
+// Turns an error answer into an Error. A problem+json body is read by the shared decoder (the
+// BFF writes it with the same code): its detail is the message, its errors the field errors.
+// Anything else (a proxy's HTML page, an empty body) keeps what the HTTP status says.
 Error errorFromProblem(int httpStatus, std::string_view body);
-
-// The ErrorCode an HTTP status stands for (the inverse of the BFF's one mapping).
-ErrorCode errorCodeForStatus(int httpStatus);
 
 }  // namespace alpes::console
