@@ -1,5 +1,8 @@
+#include "desktop/app/console_app.h"
 #include "desktop/app/console_options.h"
-#include "desktop/ui/main_window.h"
+#include "desktop/app/console_settings.h"
+#include "desktop/app/embedded_demo_server.h"
+#include "desktop/app/translations.h"
 
 #include <QApplication>
 
@@ -20,7 +23,12 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("alpes-console"));
     QApplication::setOrganizationName(QStringLiteral("Alpes Partners"));
     QApplication::setApplicationVersion(QStringLiteral(ALPES_VERSION));
-    alpes::console::MainWindow window(commandLine.options->server);
-    window.show();
+    alpes::console::ConsoleSettings settings;
+    alpes::console::installTranslations(application, settings.language.get());
+    // Declared before the console, so the in-process demo server outlives it.
+    alpes::console::EmbeddedDemoServer demoServer;
+    alpes::console::ConsoleApp console(application, settings, *commandLine.options);
+    console.setDemoServer(&demoServer);
+    console.start();
     return QApplication::exec();
 }

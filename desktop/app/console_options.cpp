@@ -15,6 +15,14 @@ ConsoleCommandLine parseConsoleCommandLine(const QStringList& arguments)
     const QCommandLineOption serverOption(QStringLiteral("server"),
                                           QStringLiteral("Connect to the BFF at URL, e.g. http://127.0.0.1:8080."),
                                           QStringLiteral("URL"));
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+                                        QStringLiteral("Open straight into demo mode (simulated data, no server)."));
+    QCommandLineOption screenshotOption(QStringLiteral("screenshot-dir"),
+                                        QStringLiteral("Save every page as PNG into DIR, then quit."),
+                                        QStringLiteral("DIR"));
+    screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(demoOption);
+    parser.addOption(screenshotOption);
     parser.addOption(helpOption);
     parser.addOption(versionOption);
     parser.addOption(serverOption);
@@ -35,6 +43,13 @@ ConsoleCommandLine parseConsoleCommandLine(const QStringList& arguments)
         return result;
     }
     ConsoleOptions options;
+    options.demo = parser.isSet(demoOption);
+    options.screenshotDir = parser.value(screenshotOption);
+    if (options.demo && parser.isSet(serverOption)) {
+        result.exitCode = 2;
+        result.text = QStringLiteral("alpes-console: --demo runs its own server; leave out --server\n");
+        return result;
+    }
     if (parser.isSet(serverOption)) {
         const QUrl url(parser.value(serverOption), QUrl::StrictMode);
         if (!url.isValid() || (url.scheme() != QStringLiteral("http") && url.scheme() != QStringLiteral("https")) ||

@@ -10,6 +10,9 @@ namespace alpes::console {
 
 struct ConsoleOptions {
     std::optional<QUrl> server;
+    bool demo = false;  // open straight into demo mode
+    // Hidden: save every page, light and dark, as PNGs here, then quit (scripts/screenshots.sh).
+    QString screenshotDir;
 };
 
 // What the command line asked for: options to run with, or text to print and an exit code.
@@ -19,7 +22,8 @@ struct ConsoleCommandLine {
     QString text;
 };
 
-// `alpes-console [--server URL] [--help] [--version]`; a bad option or URL exits 2 with one line.
+// `alpes-console [--server URL] [--demo] [--help] [--version]`; a bad option or URL, or --server
+// together with --demo, exits 2 with one line.
 ConsoleCommandLine parseConsoleCommandLine(const QStringList& arguments);
 
 }  // namespace alpes::console

@@ -128,6 +128,14 @@ private Q_SLOTS:
         QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QLatin1Char('\n'))));
     }
 
+    void onlyNetTouchesTheNetwork()
+    {
+        const QRegularExpression forbidden(QStringLiteral("^(QtNetwork|QNetwork)"));
+        const QStringList bad = violations(includesUnder(QStringLiteral("desktop")), forbidden,
+                                           {QStringLiteral("desktop/net/")});
+        QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QLatin1Char('\n'))));
+    }
+
     void onlyChartsIncludeQtCharts()
     {
         const QRegularExpression forbidden(QStringLiteral("^(QtCharts|QChart|QLineSeries|QAreaSeries|QValueAxis)"));

@@ -23,6 +23,18 @@ private Q_SLOTS:
         QCOMPARE(line.options->server->port(), 8080);
     }
 
+    void acceptsDemoAndAHiddenScreenshotDirectory()
+    {
+        const auto line = parseConsoleCommandLine({QStringLiteral("alpes-console"), QStringLiteral("--demo"),
+                                                   QStringLiteral("--screenshot-dir"), QStringLiteral("/tmp/shots")});
+        QVERIFY(line.options);
+        QVERIFY(line.options->demo);
+        QCOMPARE(line.options->screenshotDir, QStringLiteral("/tmp/shots"));
+        const auto help = parseConsoleCommandLine({QStringLiteral("alpes-console"), QStringLiteral("--help")});
+        QVERIFY(help.text.contains(QStringLiteral("--demo")));
+        QVERIFY(!help.text.contains(QStringLiteral("screenshot")));
+    }
+
     void answersHelpAndVersionWithTheProgramName()
     {
         const auto help = parseConsoleCommandLine({QStringLiteral("alpes-console"), QStringLiteral("--help")});
@@ -40,6 +52,8 @@ private Q_SLOTS:
         QTest::newRow("not a url") << QStringList{QStringLiteral("--server"), QStringLiteral("foo")};
         QTest::newRow("ftp") << QStringList{QStringLiteral("--server"), QStringLiteral("ftp://host")};
         QTest::newRow("missing value") << QStringList{QStringLiteral("--server")};
+        QTest::newRow("demo and server")
+            << QStringList{QStringLiteral("--demo"), QStringLiteral("--server"), QStringLiteral("http://h:1")};
     }
     void refusesBadInputWithOneLine()
     {

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "desktop/net/connection_state.h"
+#include "desktop/net/sse_reader.h"
+#include "desktop/net/stream_events.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QTimer>
+
+namespace alpes::console {
+
+// The live stream decoded: SSE events become typed signals for the pages, and the reader's
+// health becomes what the status bar shows (state, events per second, last update).
+// GUI thread only.
+class LiveStream : public QObject {
+    Q_OBJECT
+
+public:
+    LiveStream(SseReader& reader, QObject* parent = nullptr);
+
+    // Interactions per second the server counted in its last tick.
+    std::int64_t eventsPerSecond() const { return m_eventsPerSecond; }
+    const QDateTime& lastUpdate() const { return m_lastUpdate; }
+
+    // Feeds one event as if the reader had received it (the reader's own path; tests use it too).
+    void handle(const SseEvent& event);
+
+Q_SIGNALS:
+    void interactionsTick(const alpes::console::InteractionsTick& tick);
+    // The `saga` event's JSON; decoded by its subscribers with the shared saga decoder.
+    void sagaEvent(const alpes::json::Json& change);
+    void kpisEvent(const alpes::json::Json& kpis);
+    void statsChanged();
+
+private:
+    SseReader& m_reader;
+    std::int64_t m_eventsPerSecond = 0;
+    QDateTime m_lastUpdate;
+};
+
+}  // namespace alpes::console

@@ -1,0 +1,151 @@
+#include "desktop/ui/pages/dashboard_page.h"
+
+#include "desktop/charts/live_rate_chart.h"
+#include "desktop/models/display_format.h"
+#include "desktop/net/console_api.h"
+#include "desktop/net/live_stream.h"
+#include "desktop/ui/error_display.h"
+#include "desktop/ui/widgets/kpi_tile.h"
+
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+
+#include <numeric>
+
+namespace alpes::console {
+
+namespace {
+
+QString byTypeNote(const std::array<std::int64_t, 5>& counts)
+{
+    QStringList parts;
+    for (const auto& [type, wire] : domain::kInteractionTypes.entries)
+        parts << QStringLiteral("%1 %2").arg(wireText(wire)).arg(QLocale().toString(static_cast<qlonglong>(counts[static_cast<size_t>(type)])));
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString total(const std::array<std::int64_t, 5>& counts)
+{
+    return QLocale().toString(static_cast<qlonglong>(std::accumulate(counts.begin(), counts.end(), std::int64_t{0})));
+}
+
+}  // namespace
+
+DashboardPage::DashboardPage(ConsoleApi& api, LiveStream& live, QWidget* parent) : ConsolePage(parent), m_api(api)
+{
+    auto* tiles = new QGridLayout();
+    tiles->setSpacing(10);
+    m_today = addTile(tiles, QStringLiteral("today"), tr("Interactions today"), 0, 0);
+    m_last24h = addTile(tiles, QStringLiteral("last24h"), tr("Last 24 hours"), 0, 1);
+    m_conversions = addTile(tiles, QStringLiteral("conversions"), tr("Conversions today"), 0, 2);
+    m_revenue = addTile(tiles, QStringLiteral("revenue"), tr("Attributed revenue"), 1, 0);
+    m_activeCampaigns = addTile(tiles, QStringLiteral("activeCampaigns"), tr("Active campaigns"), 1, 1);
+    m_eventsPerSecond = addTile(tiles, QStringLiteral("eventsPerSecond"), tr("Events per second"), 1, 2);
+
+    auto* commissions = new QGroupBox(tr("Commissions by state"), this);
+    m_commissionGrid = new QGridLayout(commissions);
+    auto* sagas = new QGroupBox(tr("Sagas by state"), this);
+    m_sagaGrid = new QGridLayout(sagas);
+
+    auto* chartBox = new QGroupBox(tr("Interactions per second (last 5 minutes)"), this);
+    auto* chartLayout = new QVBoxLayout(chartBox);
+    m_chart = new LiveRateChart(LiveRateChart::Style::Lines, 300, chartBox);
+    m_chart->setMinimumHeight(240);
+    chartLayout->addWidget(m_chart);
+
+    auto* states = new QHBoxLayout();
+    states->addWidget(commissions, 1);
+    states->addWidget(sagas, 2);
+    m_degraded = new QLabel(this);
+    m_degraded->setObjectName(QStringLiteral("degraded"));
+    QPalette warning = m_degraded->palette();
+    warning.setColor(QPalette::WindowText, QColor(0xE0, 0x8A, 0x1E));
+    m_degraded->setPalette(warning);
+    m_degraded->hide();
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_degraded);
+    layout->addLayout(tiles);
+    layout->addLayout(states);
+    layout->addWidget(chartBox, 1);
+
+    connect(&live, &LiveStream::interactionsTick, this, [this](const InteractionsTick& tick) {
+        const std::int64_t second = toEpochMillis(tick.at) / 1000;
+        for (const InteractionCount& count : tick.counts)
+            m_chart->addCount(second, count.type, count.count);
+    });
+    connect(&live, &LiveStream::interactionsTick, this, [this, &live] {
+        m_eventsPerSecond->setValue(QLocale().toString(static_cast<qlonglong>(live.eventsPerSecond())));
+    });
+    connect(&live, &LiveStream::kpisEvent, this, [this](const json::Json& body) {
+        if (auto kpis = decodeDashboardKpis(body))
+            showKpis(*kpis);
+    });
+}
+
+KpiTile* DashboardPage::addTile(QGridLayout* grid, const QString& objectName, const QString& caption, int row, int column)
+{
+    auto* tile = new KpiTile(caption, this);
+    tile->setObjectName(objectName);
+    grid->addWidget(tile, row, column);
+    return tile;
+}
+
+void DashboardPage::refresh()
+{
+    m_api.fetch<DashboardKpis>(BffRequest::get(QStringLiteral("/dashboard")), &decodeDashboardKpis, this,
+                               [this](Result<DashboardKpis> kpis) {
+                                   if (kpis)
+                                       showKpis(*kpis);
+                                   else
+                                       Q_EMIT statusMessage(tr("Could not load the dashboard: %1").arg(errorText(kpis.error())));
+                               });
+}
+
+void DashboardPage::showKpis(const DashboardKpis& kpis)
+{
+    m_today->setValue(total(kpis.today), byTypeNote(kpis.today));
+    m_last24h->setValue(total(kpis.last24h), byTypeNote(kpis.last24h));
+    m_conversions->setValue(QLocale().toString(static_cast<qlonglong>(kpis.conversions)));
+    QStringList revenue;
+    for (const Money& money : kpis.revenue)
+        revenue << formatMoney(money);
+    m_revenue->setValue(revenue.isEmpty() ? QStringLiteral("0") : revenue.join(QStringLiteral(", ")));
+    m_activeCampaigns->setValue(QLocale().toString(static_cast<qlonglong>(kpis.activeCampaigns)));
+    m_eventsPerSecond->setValue(QLocale().toString(kpis.eventsPerSecond, 'f', 0));
+    QStringList degraded;
+    for (const std::string& source : kpis.degradedSources)
+        degraded << qs(source);
+    m_degraded->setText(tr("⚠ Partial data — %1").arg(degraded.join(QStringLiteral(", "))));
+    m_degraded->setVisible(!degraded.isEmpty());
+    fillStateTiles(m_commissionGrid, m_commissionTiles, kpis.commissionsByState, QStringLiteral("commissions_"));
+    fillStateTiles(m_sagaGrid, m_sagaTiles, kpis.sagasByState, QStringLiteral("sagas_"));
+}
+
+void DashboardPage::fillStateTiles(QGridLayout* grid, QHash<QString, KpiTile*>& tiles,
+                                   const std::vector<std::pair<std::string, std::int64_t>>& counts,
+                                   const QString& prefix)
+{
+    for (const auto& [state, count] : counts) {
+        const QString key = qs(state);
+        KpiTile* tile = tiles.value(key, nullptr);
+        if (!tile) {
+            tile = new KpiTile(wireText(state), grid->parentWidget());
+            tile->setObjectName(prefix + key);
+            const auto n = static_cast<int>(tiles.size());
+            grid->addWidget(tile, n / 4, n % 4);
+            tiles.insert(key, tile);
+        }
+        tile->setValue(QLocale().toString(static_cast<qlonglong>(count)));
+    }
+}
+
+QString DashboardPage::tileValue(const QString& objectName) const
+{
+    const auto* tile = findChild<KpiTile*>(objectName);
+    return tile ? tile->value() : QString();
+}
+
+}  // namespace alpes::console

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "desktop/ui/console_page.h"
+#include "shared/dto/saga.h"
+
+#include <QTimer>
+
+#include <optional>
+
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace alpes::console {
+
+class ConsoleApi;
+class LiveStream;
+class SagaTableModel;
+class SagaTimelineView;
+class TablePanel;
+
+// Sagas: the table by state and the selected saga's timeline, which follows the `saga` stream
+// events as they come (the compensation unfolds live) and refetches the saga once they settle.
+// A step's payload shows on click; "Flag as fraud" starts a compensation. GUI thread only.
+class SagasPage : public ConsolePage {
+    Q_OBJECT
+
+public:
+    SagasPage(ConsoleApi& api, SagaTableModel& model, LiveStream& live, QWidget* parent = nullptr);
+
+    void refresh() override;
+    const QAbstractItemModel* exportModel() const override;
+    QString exportName() const override { return QStringLiteral("sagas"); }
+    void focusFilter() override;
+    void showcase() override;
+    // Shows one saga (also used when another page asks to open it).
+    void showSaga(const QString& sagaId);
+
+private:
+    void onStepChange(const json::Json& event);
+    void showDetail(dto::SagaDetail detail);
+    void showStep(int index);
+    void flagAsFraud();
+    void operatorAction(const QString& action);
+
+    ConsoleApi& m_api;
+    SagaTableModel& m_model;
+    TablePanel* m_table = nullptr;
+    SagaTimelineView* m_timeline = nullptr;
+    QPlainTextEdit* m_step = nullptr;
+    QPushButton* m_fraud = nullptr;
+    QPushButton* m_retry = nullptr;
+    QPushButton* m_abort = nullptr;
+    std::optional<dto::SagaDetail> m_current;
+    QTimer m_refetch;      // settles the timeline after a burst of step events
+    QTimer m_listRefresh;  // picks up sagas the stream announced and the list does not have
+    bool m_listStale = false;
+};
+
+}  // namespace alpes::console

@@ -1,0 +1,143 @@
+#include "desktop/app/console_app.h"
+#include "desktop/app/console_settings.h"
+#include "desktop/app/theme.h"
+#include "desktop/charts/live_rate_chart.h"
+#include "desktop/net/live_stream.h"
+#include "desktop/ui/console_page.h"
+#include "desktop/ui/dialogs/connect_dialog.h"
+#include "desktop/ui/main_window.h"
+#include "desktop/ui/pages/dashboard_page.h"
+#include "desktop/ui/pages/live_page.h"
+#include "desktop/ui/widgets/connection_banner.h"
+#include "desktop/ui/widgets/status_panel.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace alpes::console;
+
+class TestConsoleWindow : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    std::unique_ptr<ConsoleSettings> freshSettings(const QString& name)
+    {
+        return std::make_unique<ConsoleSettings>(m_dir.filePath(name + QStringLiteral(".ini")));
+    }
+
+private Q_SLOTS:
+    void visitsEveryPageFromTheSidebarAndTheShortcuts()
+    {
+        auto settings = freshSettings(QStringLiteral("pages"));
+        ConsoleApp app(*qApp, *settings, ConsoleOptions{});
+        MainWindow& window = app.mainWindow();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.pageTitles(), (QStringList{QStringLiteral("Dashboard"), QStringLiteral("Campaigns"),
+                                                    QStringLiteral("Partners"), QStringLiteral("Live"),
+                                                    QStringLiteral("Sagas"), QStringLiteral("Commissions")}));
+        for (int i = 0; i < window.pageCount(); ++i) {
+            QTest::keyClick(&window, static_cast<Qt::Key>(Qt::Key_1 + i), Qt::ControlModifier);
+            QCOMPARE(window.currentPageIndex(), i);
+            QVERIFY(window.page(i)->isVisible());
+            const QImage image = window.grab().toImage();
+            QCOMPARE(image.size(), window.size() * window.devicePixelRatio());
+        }
+    }
+
+    void startsOnTheConnectDialogWithoutASessionAndExplainsAnUnreachableServer()
+    {
+        auto settings = freshSettings(QStringLiteral("connect"));
+        ConsoleApp app(*qApp, *settings, ConsoleOptions{});
+        app.start();
+        QVERIFY(app.connectDialog());
+        QVERIFY(app.connectDialog()->isVisible());
+        // Port 1 on loopback refuses at once: nothing listens there.
+        app.signIn(QUrl(QStringLiteral("http://127.0.0.1:1")), QStringLiteral("manager"), QStringLiteral("demo"));
+        QTRY_VERIFY(!app.connectDialog()->errorText().isEmpty());
+        QVERIFY(app.connectDialog()->errorText().contains(QStringLiteral("cannot be reached")));
+        QVERIFY(settings->token.get().isEmpty());
+        QVERIFY(!app.mainWindow().banner()->isHidden());
+        QVERIFY(app.mainWindow().banner()->text().contains(QStringLiteral("last that arrived")));
+        QCOMPARE(app.mainWindow().statusPanel()->connectionText(), QStringLiteral("Disconnected"));
+    }
+
+    void saysDemoModeIsMissingWhenTheBuildHasNone()
+    {
+        auto settings = freshSettings(QStringLiteral("demo"));
+        ConsoleOptions options;
+        options.demo = true;
+        ConsoleApp app(*qApp, *settings, options);
+        app.start();
+        QVERIFY(app.connectDialog());
+        QVERIFY(app.connectDialog()->errorText().contains(QStringLiteral("Demo mode")));
+    }
+
+    void switchesBetweenLightAndDarkThemes()
+    {
+        auto settings = freshSettings(QStringLiteral("theme"));
+        ConsoleApp app(*qApp, *settings, ConsoleOptions{});
+        app.applyTheme(ThemeChoice::Dark);
+        QVERIFY(isDarkPalette(QApplication::palette()));
+        QTRY_VERIFY(isDarkPalette(app.mainWindow().palette()));
+        app.applyTheme(ThemeChoice::Light);
+        QVERIFY(!isDarkPalette(QApplication::palette()));
+        QTRY_VERIFY(!isDarkPalette(app.mainWindow().palette()));
+    }
+
+    void feedsTheDashboardAndLiveChartsFromTheStream()
+    {
+        auto settings = freshSettings(QStringLiteral("stream"));
+        ConsoleApp app(*qApp, *settings, ConsoleOptions{});
+        auto* dashboard = qobject_cast<DashboardPage*>(app.mainWindow().page(0));
+        auto* live = qobject_cast<LivePage*>(app.mainWindow().page(3));
+        QVERIFY(dashboard && live);
+        for (int second = 0; second < 5; ++second) {
+            const QByteArray data = QStringLiteral(
+                "{\"at\":\"2026-11-22T18:00:0%1.000Z\",\"counts\":[{\"campaignId\":\"c-1\",\"type\":\"click\",\"count\":%2},"
+                "{\"campaignId\":\"c-2\",\"type\":\"view\",\"count\":40}],\"recent\":[]}")
+                                        .arg(second)
+                                        .arg(second + 1)
+                                        .toUtf8();
+            app.liveStream().handle({QString::number(second), QStringLiteral("interactions"), data});
+        }
+        app.liveStream().handle({QStringLiteral("9"), QStringLiteral("kpis"),
+                                 QByteArrayLiteral("{\"activeCampaigns\":4,\"conversions\":12,"
+                                                   "\"sagas\":{\"completed\":7,\"compensated\":2},"
+                                                   "\"sources\":{\"tracking\":\"timeout\",\"sagas\":\"ok\"}}")});
+        dashboard->chart()->redraw();
+        live->chart()->redraw();
+        QCOMPARE(dashboard->chart()->pointCount(alpes::domain::InteractionType::Click), 5);
+        QCOMPARE(live->chart()->pointCount(alpes::domain::InteractionType::View), 5);
+        QCOMPARE(app.liveStream().eventsPerSecond(), 45);
+        QCOMPARE(dashboard->tileValue(QStringLiteral("activeCampaigns")), QStringLiteral("4"));
+        QCOMPARE(dashboard->tileValue(QStringLiteral("sagas_compensated")), QStringLiteral("2"));
+        const auto* degraded = dashboard->findChild<QLabel*>(QStringLiteral("degraded"));
+        QVERIFY(degraded && !degraded->isHidden());
+        QVERIFY(degraded->text().contains(QStringLiteral("tracking: timeout")));
+        QVERIFY(!degraded->text().contains(QStringLiteral("sagas")));
+    }
+
+    void remembersTheWindowGeometry()
+    {
+        auto settings = freshSettings(QStringLiteral("geometry"));
+        {
+            ConsoleApp app(*qApp, *settings, ConsoleOptions{});
+            app.mainWindow().show();
+            QVERIFY(QTest::qWaitForWindowExposed(&app.mainWindow()));
+            app.mainWindow().resize(1100, 700);
+            app.mainWindow().close();
+        }
+        QVERIFY(!settings->windowGeometry.get().isEmpty());
+        ConsoleApp again(*qApp, *settings, ConsoleOptions{});
+        again.mainWindow().restoreGeometryFromSettings();
+        QCOMPARE(again.mainWindow().size(), QSize(1100, 700));
+    }
+};
+
+QTEST_MAIN(TestConsoleWindow)
+#include "tst_console_window.moc"
