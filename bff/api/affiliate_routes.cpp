@@ -9,21 +9,6 @@ using http::Method;
 using http::Reply;
 using http::RequestContext;
 
-namespace {
-
-Result<std::string> decodeReason(const json::Json& body)
-{
-    json::FieldErrors errors;
-    json::ObjectReader reader(body, "", errors);
-    auto reason = reader.string("reason", true, 1, 500);
-    reader.rejectUnknownFields();
-    if (!errors.empty())
-        return errors.status().error();
-    return std::move(*reason);
-}
-
-}  // namespace
-
 std::vector<http::Route> affiliateRoutes(ApiContext& context)
 {
     auto& affiliates = context.engine.affiliates();
@@ -78,7 +63,7 @@ std::vector<http::Route> affiliateRoutes(ApiContext& context)
     routes.push_back({Method::Post, "/api/v1/affiliates/{id}/suspend", Access::managers(),
                       "Suspend an active partner, with a reason", "affiliates",
                       [&affiliates](RequestContext& request) -> Result<Reply> {
-                          auto reason = decodeBody(request, decodeReason);
+                          auto reason = decodeBody(request, decodeReasonBody);
                           if (!reason)
                               return std::move(reason).error();
                           return replyWith(affiliates.suspend(AffiliateId(request.param("id")), reason.value()), kToJson);

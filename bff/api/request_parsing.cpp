@@ -71,6 +71,17 @@ Status QueryReader::status() const
     return Error::validation(m_errors, "The query has invalid parameters");
 }
 
+Result<std::string> decodeReasonBody(const json::Json& body)
+{
+    json::FieldErrors errors;
+    json::ObjectReader reader(body, "", errors);
+    auto reason = reader.string("reason", true, 1, 500);
+    reader.rejectUnknownFields();
+    if (!errors.empty())
+        return errors.status().error();
+    return std::move(*reason);
+}
+
 std::optional<AffiliateId> ownAffiliate(const http::RequestContext& request)
 {
     const auto& principal = request.principal();

@@ -94,6 +94,10 @@ Result<http::Reply> replyWith(Result<T> result, Encode encode, int status = 200)
 // Encodes any DTO with its shared converter (found by argument-dependent lookup).
 inline constexpr auto kToJson = [](const auto& value) { return toJson(value); };
 
+// {"reason": "..."} (1–500 characters, nothing else): why a partner is suspended or a conversion
+// flagged as fraud.
+Result<std::string> decodeReasonBody(const json::Json& body);
+
 // Partner isolation (product.md §3): a partner may see only its own affiliate's data. These answer
 // NotFound rather than Forbidden for another partner's ids, so ids cannot be probed.
 std::optional<AffiliateId> ownAffiliate(const http::RequestContext& request);

@@ -9,21 +9,6 @@ using http::Method;
 using http::Reply;
 using http::RequestContext;
 
-namespace {
-
-Result<std::string> decodeFraudFlag(const json::Json& body)
-{
-    json::FieldErrors errors;
-    json::ObjectReader reader(body, "", errors);
-    auto reason = reader.string("reason", true, 1, 500);
-    reader.rejectUnknownFields();
-    if (!errors.empty())
-        return errors.status().error();
-    return std::move(*reason);
-}
-
-}  // namespace
-
 std::vector<http::Route> sagaRoutes(ApiContext& context)
 {
     auto& sagas = context.engine.sagas();
@@ -62,7 +47,7 @@ std::vector<http::Route> sagaRoutes(ApiContext& context)
     routes.push_back({Method::Post, "/api/v1/conversions/{id}/fraud", Access::managers(),
                       "Flag a conversion as fraud: its saga compensates (a clawback once completed)", "sagas",
                       [&sagas](RequestContext& request) -> Result<Reply> {
-                          auto reason = decodeBody(request, decodeFraudFlag);
+                          auto reason = decodeBody(request, decodeReasonBody);
                           if (!reason)
                               return std::move(reason).error();
                           return replyWith(sagas.flagFraud(ConversionId(request.param("id")), reason.value()), kToJson,
