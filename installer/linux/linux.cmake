@@ -28,6 +28,13 @@ install(FILES ${CMAKE_CURRENT_LIST_DIR}/alpes-bff.env DESTINATION /etc/alpes-par
 # documentation directory.
 execute_process(COMMAND date --utc --rfc-email --date "${ALPES_RELEASE_DATE} 12:00"
                 OUTPUT_VARIABLE ALPES_RELEASE_DATE_RFC2822 OUTPUT_STRIP_TRAILING_WHITESPACE COMMAND_ERROR_IS_FATAL ANY)
+# The license terms come from the repository's LICENSE, in the copyright format's layout: each
+# line indented by one space, blank lines written " .".
+file(READ ${PROJECT_SOURCE_DIR}/LICENSE license_terms)
+string(REGEX REPLACE "^[^\n]*\n\n[^\n]*\n\n" "" license_terms "${license_terms}")
+string(STRIP "${license_terms}" license_terms)
+string(REPLACE "\n\n" "\n.\n" license_terms "${license_terms}")
+string(REPLACE "\n" "\n " ALPES_LICENSE_TERMS " ${license_terms}")
 configure_file(${CMAKE_CURRENT_LIST_DIR}/copyright.in copyright @ONLY)
 configure_file(${CMAKE_CURRENT_LIST_DIR}/changelog.in changelog @ONLY)
 add_custom_command(OUTPUT changelog.gz COMMAND gzip --best --no-name --keep --force changelog
