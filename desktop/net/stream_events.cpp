@@ -12,9 +12,7 @@ Result<InteractionsTick> decodeInteractionsTick(const json::Json& body)
         for (size_t i = 0; i < counts->size(); ++i) {
             json::ObjectReader item((*counts)[i], "counts[" + std::to_string(i) + "]", errors);
             auto campaignId = item.string("campaignId", true, 1, 100);
-            auto type = item.enumeration<domain::InteractionType>(
-                "type", true, [](std::string_view t) { return domain::kInteractionTypes.parse(t); },
-                domain::kInteractionTypes.allowed());
+            auto type = item.enumeration("type", true, domain::kInteractionTypes);
             auto count = item.integer("count", true, 0);
             if (campaignId && type && count)
                 tick.counts.push_back({CampaignId(std::move(*campaignId)), *type, *count});

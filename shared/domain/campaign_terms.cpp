@@ -38,9 +38,7 @@ std::optional<CommissionTerms> readCommissionTerms(json::ObjectReader& parent, s
     if (!reader)
         return std::nullopt;
     CommissionTerms terms;
-    const auto type = reader->enumeration<CommissionType>(
-        "type", true, [](std::string_view text) { return kCommissionTypes.parse(text); },
-        kCommissionTypes.allowed());
+    const auto type = reader->enumeration("type", true, kCommissionTypes);
     bool valid = type.has_value();
     if (type == CommissionType::Percent) {
         const auto rate = reader->number("rate", true, 0.0001, 100.0);
@@ -89,9 +87,7 @@ std::optional<AttributionSettings> readAttributionSettings(json::ObjectReader& p
     auto reader = parent.object(key, false);
     if (!reader)
         return parent.has(key) ? std::nullopt : std::optional<AttributionSettings>(settings);
-    const auto model = reader->enumeration<AttributionModel>(
-        "model", false, [](std::string_view text) { return kAttributionModels.parse(text); },
-        kAttributionModels.allowed());
+    const auto model = reader->enumeration("model", false, kAttributionModels);
     const auto window = reader->integer("windowDays", false, 1, 365);
     const auto halfLife = reader->number("halfLifeDays", false, 0.01, 365.0);
     const bool failed = (reader->has("model") && !model) || (reader->has("windowDays") && !window) ||

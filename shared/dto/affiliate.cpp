@@ -3,23 +3,6 @@
 #include <algorithm>
 
 namespace alpes::dto {
-namespace {
-
-std::optional<domain::Platform> readPlatform(json::ObjectReader& reader, bool required)
-{
-    return reader.enumeration<domain::Platform>(
-        "platform", required, [](std::string_view text) { return domain::kPlatforms.parse(text); },
-        domain::kPlatforms.allowed());
-}
-
-std::optional<domain::AffiliateKind> readKind(json::ObjectReader& reader)
-{
-    return reader.enumeration<domain::AffiliateKind>(
-        "kind", true, [](std::string_view text) { return domain::kAffiliateKinds.parse(text); },
-        domain::kAffiliateKinds.allowed());
-}
-
-}  // namespace
 
 bool isValidEmail(std::string_view email)
 {
@@ -47,8 +30,8 @@ Result<AffiliateRegistration> decodeAffiliateRegistration(const json::Json& body
         reader.fail("email", "Must be a valid email address");
         email.reset();
     }
-    auto kind = readKind(reader);
-    auto platform = readPlatform(reader, kind == domain::AffiliateKind::Influencer);
+    auto kind = reader.enumeration("kind", true, domain::kAffiliateKinds);
+    auto platform = reader.enumeration("platform", kind == domain::AffiliateKind::Influencer, domain::kPlatforms);
     auto followers = reader.integer("followers", false, 0);
     auto category = reader.string("category", false, 0, 60);
     auto userId = reader.string("userId", false, 1, 200);
@@ -112,14 +95,12 @@ Result<Affiliate> decodeAffiliate(const json::Json& body)
     auto id = reader.string("id", true, 1, 100);
     auto name = reader.string("name", true, 1, 1000);
     auto email = reader.string("email", true, 1, 1000);
-    auto kind = readKind(reader);
-    auto platform = readPlatform(reader, false);
+    auto kind = reader.enumeration("kind", true, domain::kAffiliateKinds);
+    auto platform = reader.enumeration("platform", false, domain::kPlatforms);
     auto followers = reader.integer("followers", true, 0);
     auto category = reader.string("category", false, 0, 1000);
     auto userId = reader.string("userId", false, 0, 1000);
-    auto state = reader.enumeration<domain::AffiliateState>(
-        "status", true, [](std::string_view text) { return domain::kAffiliateStates.parse(text); },
-        domain::kAffiliateStates.allowed());
+    auto state = reader.enumeration("status", true, domain::kAffiliateStates);
     auto reason = reader.string("suspensionReason", false, 0, 2000);
     auto createdAt = reader.time("createdAt", true);
     auto updatedAt = reader.time("updatedAt", true);

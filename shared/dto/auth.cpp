@@ -6,14 +6,6 @@
 namespace alpes::dto {
 namespace {
 
-template <typename E, size_t N>
-std::optional<E> readEnum(json::ObjectReader& reader, std::string_view key, const domain::EnumNames<E, N>& names,
-                          bool required = true)
-{
-    return reader.enumeration<E>(
-        key, required, [&names](std::string_view text) { return names.parse(text); }, names.allowed());
-}
-
 json::Json optionalId(const std::optional<AffiliateId>& id)
 {
     return id ? json::Json(id->str()) : json::Json(nullptr);
@@ -54,7 +46,7 @@ Result<Session> decodeSession(const json::Json& body)
     json::FieldErrors errors;
     json::ObjectReader reader(body, "", errors);
     auto token = reader.string("token", true, 1, 200);
-    auto role = readEnum(reader, "role", kRoles);
+    auto role = reader.enumeration("role", true, kRoles);
     auto expiresAt = reader.time("expiresAt", true);
     if (!errors.empty())
         return errors.status().error();
@@ -74,7 +66,7 @@ Result<Me> decodeMe(const json::Json& body)
     json::FieldErrors errors;
     json::ObjectReader reader(body, "", errors);
     auto username = reader.string("username", true, 1, 64);
-    auto role = readEnum(reader, "role", kRoles);
+    auto role = reader.enumeration("role", true, kRoles);
     auto affiliateId = reader.string("affiliateId", false, 1, 100);
     auto expiresAt = reader.time("expiresAt", false);
     if (!errors.empty())
@@ -91,7 +83,7 @@ Result<NewUser> decodeNewUser(const json::Json& body)
     json::ObjectReader reader(body, "", errors);
     auto username = reader.string("username", true, 3, 64);
     auto password = reader.string("password", true, kMinPasswordLength, kMaxPasswordLength);
-    auto role = readEnum(reader, "role", kRoles);
+    auto role = reader.enumeration("role", true, kRoles);
     auto affiliateId = reader.string("affiliateId", false, 1, 100);
     reader.rejectUnknownFields();
     if (username && !std::all_of(username->begin(), username->end(), isUsernameCharacter))
@@ -123,7 +115,7 @@ Result<User> decodeUser(const json::Json& body)
     json::ObjectReader reader(body, "", errors);
     auto id = reader.string("id", true, 1, 100);
     auto username = reader.string("username", true, 1, 64);
-    auto role = readEnum(reader, "role", kRoles);
+    auto role = reader.enumeration("role", true, kRoles);
     auto affiliateId = reader.string("affiliateId", false, 1, 100);
     auto createdAt = reader.time("createdAt", true);
     if (!errors.empty())
@@ -139,7 +131,7 @@ Result<NewApiKey> decodeNewApiKey(const json::Json& body)
     json::FieldErrors errors;
     json::ObjectReader reader(body, "", errors);
     auto name = reader.string("name", true, 1, 100);
-    auto scope = readEnum(reader, "scope", kApiKeyScopes);
+    auto scope = reader.enumeration("scope", true, kApiKeyScopes);
     reader.rejectUnknownFields();
     if (!errors.empty())
         return errors.status().error();

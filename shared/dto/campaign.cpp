@@ -5,13 +5,6 @@ namespace {
 
 constexpr std::int64_t kMaxHoldPeriodSeconds = 365LL * 24 * 3600;
 
-std::optional<domain::CampaignKind> readKind(json::ObjectReader& reader, bool required)
-{
-    return reader.enumeration<domain::CampaignKind>(
-        "kind", required, [](std::string_view text) { return domain::kCampaignKinds.parse(text); },
-        domain::kCampaignKinds.allowed());
-}
-
 std::optional<Brand> readBrand(json::ObjectReader& reader, bool required, bool strict)
 {
     auto brandReader = reader.object("brand", required);
@@ -80,7 +73,7 @@ Result<CampaignDraft> decodeCampaignDraft(const json::Json& body)
     auto name = reader.string("name", true, 2, 120);
     auto description = reader.string("description", false, 0, 1000);
     auto brand = readBrand(reader, true, true);
-    auto kind = readKind(reader, true);
+    auto kind = reader.enumeration("kind", true, domain::kCampaignKinds);
     auto startsAt = reader.time("startsAt", true);
     auto endsAt = reader.time("endsAt", true);
     auto budget = readBudget(reader, true);
@@ -128,7 +121,7 @@ Result<CampaignPatch> decodeCampaignPatch(const json::Json& body)
     patch.name = reader.string("name", false, 2, 120);
     patch.description = reader.string("description", false, 0, 1000);
     patch.brand = readBrand(reader, false, true);
-    patch.kind = readKind(reader, false);
+    patch.kind = reader.enumeration("kind", false, domain::kCampaignKinds);
     patch.startsAt = reader.time("startsAt", false);
     patch.endsAt = reader.time("endsAt", false);
     patch.budget = readBudget(reader, false);
@@ -203,7 +196,7 @@ Result<Campaign> decodeCampaign(const json::Json& body)
     auto name = reader.string("name", true, 1, 1000);
     auto description = reader.string("description", false, 0, 10000);
     auto brand = readBrand(reader, true, false);
-    auto kind = readKind(reader, true);
+    auto kind = reader.enumeration("kind", true, domain::kCampaignKinds);
     auto startsAt = reader.time("startsAt", true);
     auto endsAt = reader.time("endsAt", true);
     auto budget = reader.money("budget", true);
@@ -213,9 +206,7 @@ Result<Campaign> decodeCampaign(const json::Json& body)
     auto attribution = domain::readAttributionSettings(reader, "attribution");
     auto hold = reader.integer("holdPeriodSeconds", true, 1);
     auto affiliateIds = reader.stringArray("affiliateIds", true, 100000);
-    auto state = reader.enumeration<domain::CampaignState>(
-        "state", true, [](std::string_view text) { return domain::kCampaignStates.parse(text); },
-        domain::kCampaignStates.allowed());
+    auto state = reader.enumeration("state", true, domain::kCampaignStates);
     auto createdAt = reader.time("createdAt", true);
     auto updatedAt = reader.time("updatedAt", true);
     if (!errors.empty())

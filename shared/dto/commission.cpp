@@ -45,9 +45,7 @@ Result<Commission> decodeCommission(const json::Json& body)
     auto campaignId = reader.string("campaignId", true, 1, 100);
     auto affiliateId = reader.string("affiliateId", true, 1, 100);
     auto amount = reader.money("amount", true);
-    auto state = reader.enumeration<domain::CommissionState>(
-        "state", true, [](std::string_view text) { return domain::kCommissionStates.parse(text); },
-        domain::kCommissionStates.allowed());
+    auto state = reader.enumeration("state", true, domain::kCommissionStates);
     auto reservedAt = reader.time("reservedAt", true);
     auto confirmedAt = reader.time("confirmedAt", false);
     auto revertedAt = reader.time("revertedAt", false);

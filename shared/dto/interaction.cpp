@@ -66,9 +66,7 @@ bool looksLikeIpAddress(std::string_view text)
 
 std::optional<InteractionType> readType(json::ObjectReader& reader)
 {
-    return reader.enumeration<InteractionType>(
-        "type", true, [](std::string_view text) { return domain::kInteractionTypes.parse(text); },
-        domain::kInteractionTypes.allowed());
+    return reader.enumeration("type", true, domain::kInteractionTypes);
 }
 
 void put(json::Json& out, const char* key, const std::optional<std::string>& value)
@@ -254,9 +252,7 @@ Result<Interaction> decodeInteraction(const json::Json& body)
     out.clickId = reader.string("clickId", false, 1, kStoredMaxLength);
     out.orderId = reader.string("orderId", false, 1, kStoredMaxLength);
     out.amount = reader.money("amount", false);
-    const auto state = reader.enumeration<domain::InteractionState>(
-        "state", true, [](std::string_view text) { return domain::kInteractionStates.parse(text); },
-        domain::kInteractionStates.allowed());
+    const auto state = reader.enumeration("state", true, domain::kInteractionStates);
     const auto flags = reader.stringArray("flags", false, kMaxFlags, kFlagMaxLength);
     const auto sagaId = reader.string("sagaId", false, 1, kStoredMaxLength);
     if (!errors.empty())

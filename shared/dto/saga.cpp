@@ -17,20 +17,13 @@ json::Json optionalTime(const std::optional<UtcTime>& time)
     return time ? json::Json(formatRfc3339(*time)) : json::Json(nullptr);
 }
 
-template <typename E, size_t N>
-std::optional<E> readEnum(json::ObjectReader& reader, std::string_view key, const domain::EnumNames<E, N>& names)
-{
-    return reader.enumeration<E>(
-        key, true, [&names](std::string_view text) { return names.parse(text); }, names.allowed());
-}
-
 std::optional<Compensation> readCompensation(json::ObjectReader& parent)
 {
     auto reader = parent.object("compensation", false);
     if (!reader || !reader->valid())
         return std::nullopt;
-    auto scope = readEnum(*reader, "scope", kCompensationScopes);
-    auto trigger = readEnum(*reader, "trigger", kCompensationTriggers);
+    auto scope = reader->enumeration("scope", true, kCompensationScopes);
+    auto trigger = reader->enumeration("trigger", true, kCompensationTriggers);
     auto reason = reader->string("reason", true, 0, 2000);
     auto rule = reader->string("rule", false, 0, 200);
     auto detail = reader->string("detail", false, 0, 2000);
@@ -42,10 +35,10 @@ std::optional<Compensation> readCompensation(json::ObjectReader& parent)
 std::optional<SagaStep> readStep(const json::Json& value, const std::string& path, json::FieldErrors& errors)
 {
     json::ObjectReader reader(value, path, errors);
-    auto name = readEnum(reader, "name", kStepNames);
+    auto name = reader.enumeration("name", true, kStepNames);
     auto service = reader.string("service", true, 1, 100);
-    auto kind = readEnum(reader, "kind", kStepKinds);
-    auto state = readEnum(reader, "state", kStepStates);
+    auto kind = reader.enumeration("kind", true, kStepKinds);
+    auto state = reader.enumeration("state", true, kStepStates);
     auto startedAt = reader.time("startedAt", false);
     auto endedAt = reader.time("endedAt", false);
     auto attempts = reader.integer("attempts", true, 0, 1000000);
@@ -77,7 +70,7 @@ std::optional<SagaSummary> readSummary(json::ObjectReader& reader)
 {
     auto id = reader.string("id", true, 1, 100);
     auto type = reader.string("type", true, 1, 100);
-    auto state = readEnum(reader, "state", kSagaStates);
+    auto state = reader.enumeration("state", true, kSagaStates);
     auto conversionId = reader.string("conversionId", true, 1, 100);
     auto campaignId = reader.string("campaignId", true, 1, 100);
     auto affiliateId = reader.string("affiliateId", true, 1, 100);
@@ -206,11 +199,11 @@ Result<StepChange> decodeStepChange(const json::Json& body)
     json::FieldErrors errors;
     json::ObjectReader reader(body, "", errors);
     auto sagaId = reader.string("sagaId", true, 1, 100);
-    auto step = readEnum(reader, "step", kStepNames);
-    auto state = readEnum(reader, "state", kStepStates);
+    auto step = reader.enumeration("step", true, kStepNames);
+    auto state = reader.enumeration("state", true, kStepStates);
     auto at = reader.time("at", true);
-    auto kind = readEnum(reader, "kind", kStepKinds);
-    auto sagaState = readEnum(reader, "sagaState", kSagaStates);
+    auto kind = reader.enumeration("kind", true, kStepKinds);
+    auto sagaState = reader.enumeration("sagaState", true, kSagaStates);
     if (!errors.empty())
         return errors.status().error();
     return StepChange{SagaId(*sagaId), *step, *state, *at, *kind, *sagaState};

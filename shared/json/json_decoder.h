@@ -3,11 +3,11 @@
 #include "shared/core/money.h"
 #include "shared/core/result.h"
 #include "shared/core/time.h"
+#include "shared/domain/enum_names.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -55,18 +55,17 @@ public:
     std::optional<std::vector<std::string>> stringArray(std::string_view key, bool required, size_t maxItems,
                                                         size_t maxLength = 200);
 
-    // A value with a fixed set of spellings; `parse` returns nullopt for an unknown one.
-    template <typename E>
-    std::optional<E> enumeration(std::string_view key, bool required,
-                                 const std::function<std::optional<E>(std::string_view)>& parse,
-                                 std::string_view allowed)
+    // A value with a fixed set of spellings, read through its EnumNames table (shared/domain/enum_names.h);
+    // an unknown spelling is reported with the allowed ones.
+    template <typename E, size_t N>
+    std::optional<E> enumeration(std::string_view key, bool required, const domain::EnumNames<E, N>& names)
     {
         const auto text = string(key, required, 1, 100);
         if (!text)
             return std::nullopt;
-        auto parsed = parse(*text);
+        auto parsed = names.parse(*text);
         if (!parsed)
-            fail(key, "Must be one of: " + std::string(allowed));
+            fail(key, "Must be one of: " + names.allowed());
         return parsed;
     }
 

@@ -206,9 +206,7 @@ Result<AffiliateStatusChange> decodeAffiliateStatusChange(const json::Json& payl
     json::FieldErrors errors;
     json::ObjectReader reader(payload, "", errors);
     auto affiliateId = reader.string("affiliateId", true, 1, 100);
-    auto status = reader.enumeration<domain::AffiliateState>(
-        "status", true, [](std::string_view text) { return domain::kAffiliateStates.parse(text); },
-        domain::kAffiliateStates.allowed());
+    auto status = reader.enumeration("status", true, domain::kAffiliateStates);
     if (!errors.empty())
         return errors.status().error();
     return AffiliateStatusChange{AffiliateId(*affiliateId), *status};

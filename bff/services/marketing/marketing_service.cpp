@@ -324,9 +324,7 @@ Status MarketingService::copyAffiliate(storage::Database& db, const messages::En
     json::ObjectReader reader(message.payload, "", errors);
     // AffiliateRegistered carries the whole partner, whose id is "id"; the state changes name it affiliateId.
     const auto id = reader.string(message.type == types::kAffiliateRegistered ? "id" : "affiliateId", true, 1, 200);
-    const auto state = reader.enumeration<domain::AffiliateState>(
-        "status", true, [](std::string_view text) { return domain::kAffiliateStates.parse(text); },
-        domain::kAffiliateStates.allowed());
+    const auto state = reader.enumeration("status", true, domain::kAffiliateStates);
     if (!errors.empty())
         return errors.status();
     CampaignRepository(db).saveAffiliate(AffiliateId(*id), *state, message.occurredAt);

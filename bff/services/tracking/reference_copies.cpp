@@ -62,9 +62,7 @@ Status applyCampaignStateChange(storage::Database& db, const messages::Envelope&
     json::FieldErrors errors;
     json::ObjectReader reader(message.payload, "", errors);
     const auto campaignId = reader.string("campaignId", true, 1, 100);
-    const auto state = reader.enumeration<domain::CampaignState>(
-        "state", true, [](std::string_view text) { return domain::kCampaignStates.parse(text); },
-        domain::kCampaignStates.allowed());
+    const auto state = reader.enumeration("state", true, domain::kCampaignStates);
     if (!errors.empty())
         return errors.status();
     db.prepare("UPDATE campaigns SET state = ? WHERE id = ?")
@@ -90,9 +88,7 @@ Status applyAffiliateStatusChange(storage::Database& db, const messages::Envelop
     json::FieldErrors errors;
     json::ObjectReader reader(message.payload, "", errors);
     const auto affiliateId = reader.string("affiliateId", true, 1, 100);
-    const auto status = reader.enumeration<domain::AffiliateState>(
-        "status", true, [](std::string_view text) { return domain::kAffiliateStates.parse(text); },
-        domain::kAffiliateStates.allowed());
+    const auto status = reader.enumeration("status", true, domain::kAffiliateStates);
     if (!errors.empty())
         return errors.status();
     db.prepare("UPDATE affiliates SET status = ? WHERE id = ?")
