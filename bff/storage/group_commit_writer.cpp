@@ -1,5 +1,7 @@
 #include "bff/storage/group_commit_writer.h"
 
+#include "bff/storage/wal_checkpointer.h"
+
 namespace alpes::storage {
 
 GroupCommitWriter::GroupCommitWriter(Database db, Options options)
@@ -50,6 +52,9 @@ size_t GroupCommitWriter::queued() const
 
 void GroupCommitWriter::loop()
 {
+    // The log is checkpointed on another thread, so that no commit waits for a checkpoint. It
+    // lives on this thread, which owns the connection it watches, from the first commit to the last.
+    WalCheckpointer checkpointer(m_db, {});
     std::deque<Pending> batch;
     for (;;) {
         std::function<void()> listener;
