@@ -2,6 +2,8 @@
 
 #include "bff/storage/wal_checkpointer.h"
 
+#include <optional>
+
 namespace alpes::storage {
 
 GroupCommitWriter::GroupCommitWriter(Database db, Options options)
@@ -81,17 +83,23 @@ void GroupCommitWriter::runBatch(std::deque<Pending>& batch)
     Status commitStatus;
     try {
         Transaction transaction(m_db);
+        // A unit alone in its transaction needs no savepoint (whose journal copies every page the
+        // unit touches): if it fails, the whole transaction is rolled back instead.
+        const bool alone = batch.size() == 1;
         for (size_t i = 0; i < batch.size(); ++i) {
             try {
-                Savepoint savepoint(m_db);
+                std::optional<Savepoint> savepoint;
+                if (!alone)
+                    savepoint.emplace(m_db);
                 outcomes[i] = batch[i].unit(m_db);
-                if (outcomes[i])
-                    savepoint.release();
+                if (outcomes[i] && savepoint)
+                    savepoint->release();
             } catch (...) {
                 outcomes[i] = errorFromCurrentException(m_options.name);
             }
         }
-        transaction.commit();
+        if (!alone || outcomes[0])
+            transaction.commit();
     } catch (...) {
         commitStatus = errorFromCurrentException(m_options.name + " commit");
     }

@@ -122,12 +122,7 @@ private Q_SLOTS:
     {
         m_db->prepare("INSERT INTO t(name) VALUES ('visible')").run();
         ReaderPool readers(path());
-        const auto names = readers.read([](Database& db) -> Result<std::int64_t> {
-            auto stmt = db.prepare("SELECT COUNT(*) FROM t");
-            stmt.step();
-            return stmt.int64At(0);
-        });
-        QCOMPARE(names.value(), 1);
+        QCOMPARE(countThrough(readers).value(), 1);
         const auto broken = readers.read([](Database& db) -> Result<int> {
             db.prepare("SELECT nope FROM nowhere").step();
             return 0;
@@ -163,12 +158,7 @@ private Q_SLOTS:
         }
         m_db->prepare("INSERT INTO t(name, score) VALUES ('after', -1)").run();
         ReaderPool readers(path());
-        const auto seen = readers.read([](Database& db) -> Result<std::int64_t> {
-            auto stmt = db.prepare("SELECT COUNT(*) FROM t");
-            stmt.step();
-            return stmt.int64At(0);
-        });
-        QCOMPARE(seen.value(), 2501);
+        QCOMPARE(countThrough(readers).value(), 2501);
         m_db.reset();
         auto reopened = Database::open(path()).value();
         auto stmt = reopened.prepare("SELECT COUNT(*), SUM(score), SUM(name LIKE 'lost%') FROM t");
@@ -183,6 +173,14 @@ private Q_SLOTS:
 
 private:
     std::string path() const { return (m_dir->path() / "test.db").string(); }
+    static Result<std::int64_t> countThrough(ReaderPool& readers)
+    {
+        return readers.read([](Database& db) -> Result<std::int64_t> {
+            auto stmt = db.prepare("SELECT COUNT(*) FROM t");
+            stmt.step();
+            return stmt.int64At(0);
+        });
+    }
     std::int64_t count()
     {
         auto stmt = m_db->prepare("SELECT COUNT(*) FROM t");

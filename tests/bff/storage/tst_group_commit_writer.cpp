@@ -133,6 +133,27 @@ private Q_SLOTS:
         QCOMPARE(late.error().code, ErrorCode::Unavailable);
     }
 
+    void aFailingUnitAloneInItsTransactionLeavesNothing()
+    {
+        const Status failed = m_writer->run([](Database& db) -> Status {
+            db.prepare("INSERT INTO t(v) VALUES ('written, then refused')").run();
+            return Error::validation("v", "Refused after writing");
+        });
+        QCOMPARE(failed.error().code, ErrorCode::Validation);
+        const Status thrown = m_writer->run([](Database& db) -> Status {
+            db.prepare("INSERT INTO t(v) VALUES ('dup')").run();
+            db.prepare("INSERT INTO t(v) VALUES ('dup')").run();  // throws: UNIQUE
+            return {};
+        });
+        QCOMPARE(thrown.error().code, ErrorCode::Conflict);
+        QCOMPARE(countRows(), 0);
+        QVERIFY(m_writer->run([](Database& db) -> Status {
+            db.prepare("INSERT INTO t(v) VALUES ('next')").run();
+            return {};
+        }).ok());
+        QCOMPARE(countRows(), 1);
+    }
+
     // Checkpoints run on the checkpointer's thread once the log holds 4096 frames (16 MiB), while
     // SQLite's own would wait for 20000: the database file growing past 16 MiB shows it ran.
     void theLogIsCheckpointedOffTheWriterThread()
