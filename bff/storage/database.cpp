@@ -1,5 +1,7 @@
 #include "bff/storage/database.h"
 
+#include "bff/storage/coalescing_wal_vfs.h"
+
 #include <sqlite3.h>
 
 namespace alpes::storage {
@@ -118,7 +120,7 @@ Result<Database> Database::open(const std::string& path, const OpenOptions& opti
     sqlite3* handle = nullptr;
     const int flags = (options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                       SQLITE_OPEN_NOMUTEX;
-    const int rc = sqlite3_open_v2(path.c_str(), &handle, flags, nullptr);
+    const int rc = sqlite3_open_v2(path.c_str(), &handle, flags, coalescingWalVfsName());
     if (rc != SQLITE_OK) {
         std::string detail = handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc);
         sqlite3_close_v2(handle);

@@ -1,5 +1,9 @@
 #include "bff/storage/group_commit_writer.h"
 
+#include "bff/storage/wal_checkpointer.h"
+
+#include <optional>
+
 namespace alpes::storage {
 
 GroupCommitWriter::GroupCommitWriter(Database db, Options options)
@@ -50,6 +54,9 @@ size_t GroupCommitWriter::queued() const
 
 void GroupCommitWriter::loop()
 {
+    // The log is checkpointed on another thread, so that no commit waits for a checkpoint. It
+    // lives on this thread, which owns the connection it watches, from the first commit to the last.
+    WalCheckpointer checkpointer(m_db, {});
     std::deque<Pending> batch;
     for (;;) {
         std::function<void()> listener;
@@ -76,17 +83,23 @@ void GroupCommitWriter::runBatch(std::deque<Pending>& batch)
     Status commitStatus;
     try {
         Transaction transaction(m_db);
+        // A unit alone in its transaction needs no savepoint (whose journal copies every page the
+        // unit touches): if it fails, the whole transaction is rolled back instead.
+        const bool alone = batch.size() == 1;
         for (size_t i = 0; i < batch.size(); ++i) {
             try {
-                Savepoint savepoint(m_db);
+                std::optional<Savepoint> savepoint;
+                if (!alone)
+                    savepoint.emplace(m_db);
                 outcomes[i] = batch[i].unit(m_db);
-                if (outcomes[i])
-                    savepoint.release();
+                if (outcomes[i] && savepoint)
+                    savepoint->release();
             } catch (...) {
                 outcomes[i] = errorFromCurrentException(m_options.name);
             }
         }
-        transaction.commit();
+        if (!alone || outcomes[0])
+            transaction.commit();
     } catch (...) {
         commitStatus = errorFromCurrentException(m_options.name + " commit");
     }

@@ -48,12 +48,10 @@ void BudgetLedger::markReleased(const ConversionId& conversion, UtcTime at)
 
 std::int64_t BudgetLedger::liveTotal(const CampaignId& campaign)
 {
-    // The literal state matches the partial index budget_ledger_live, which a bound value would not.
-    auto stmt = m_db.prepare(
-        "SELECT COALESCE(SUM(amount), 0) FROM budget_ledger WHERE campaign_id = ? AND state = 'reserved'");
+    // Kept by the ledger's triggers (migration 3): the sum of the campaign's live reservations.
+    auto stmt = m_db.prepare("SELECT amount FROM budget_reserved WHERE campaign_id = ?");
     stmt.bind(1, campaign.str());
-    stmt.step();
-    return stmt.int64At(0);
+    return stmt.step() ? stmt.int64At(0) : 0;
 }
 
 }  // namespace alpes::services::marketing

@@ -5,6 +5,7 @@
 #include <QtTest>
 
 #include <atomic>
+#include <filesystem>
 #include <latch>
 #include <thread>
 
@@ -130,6 +131,45 @@ private Q_SLOTS:
         QCOMPARE(done.load(), 100);
         const Status late = m_writer->run([](Database&) -> Status { return {}; });
         QCOMPARE(late.error().code, ErrorCode::Unavailable);
+    }
+
+    void aFailingUnitAloneInItsTransactionLeavesNothing()
+    {
+        const Status failed = m_writer->run([](Database& db) -> Status {
+            db.prepare("INSERT INTO t(v) VALUES ('written, then refused')").run();
+            return Error::validation("v", "Refused after writing");
+        });
+        QCOMPARE(failed.error().code, ErrorCode::Validation);
+        const Status thrown = m_writer->run([](Database& db) -> Status {
+            db.prepare("INSERT INTO t(v) VALUES ('dup')").run();
+            db.prepare("INSERT INTO t(v) VALUES ('dup')").run();  // throws: UNIQUE
+            return {};
+        });
+        QCOMPARE(thrown.error().code, ErrorCode::Conflict);
+        QCOMPARE(countRows(), 0);
+        QVERIFY(m_writer->run([](Database& db) -> Status {
+            db.prepare("INSERT INTO t(v) VALUES ('next')").run();
+            return {};
+        }).ok());
+        QCOMPARE(countRows(), 1);
+    }
+
+    // Checkpoints run on the checkpointer's thread once the log holds 4096 frames (16 MiB), while
+    // SQLite's own would wait for 20000: the database file growing past 16 MiB shows it ran.
+    void theLogIsCheckpointedOffTheWriterThread()
+    {
+        const std::string text(4000, 'y');
+        for (int i = 0; i < 5; ++i) {
+            const Status written = m_writer->run([&](Database& db) -> Status {
+                for (int row = 0; row < 1000; ++row)
+                    db.prepare("INSERT INTO t(v) VALUES (?)").bind(1, std::to_string(i * 1000 + row) + text).run();
+                return {};
+            });
+            QVERIFY(written.ok());
+        }
+        const auto dbFile = m_dir->path() / "w.db";
+        QTRY_VERIFY_WITH_TIMEOUT(std::filesystem::file_size(dbFile) > 16 * 1024 * 1024, 30000);
+        QCOMPARE(countRows(), 5000);
     }
 
 private:

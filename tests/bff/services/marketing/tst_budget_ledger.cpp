@@ -1,5 +1,6 @@
 #include "bff/events/embedded_bus.h"
 #include "bff/events/event_tables.h"
+#include "bff/services/marketing/marketing_migrations.h"
 #include "bff/services/marketing/marketing_service.h"
 #include "tests/bff/services/marketing/marketing_fixture.h"
 #include "tests/support/temp_data_dir.h"
@@ -317,6 +318,35 @@ private Q_SLOTS:
         QCOMPARE(letters->size(), size_t(1));
         QCOMPARE(letters->front().message.id, command.id);
         QVERIFY(m_service->get(id)->spent == usd(0));
+    }
+
+    // A database from before the running totals (migration 3) starts them from its ledger, and the
+    // triggers keep them from then on: live reservations count, released and refused ones do not.
+    void runningTotalsStartFromAnOlderLedgerAndFollowIt()
+    {
+        auto db = storage::Database::open((m_dir->path() / "older.db").string()).value();
+        QVERIFY(storage::migrate(db, migrations().first(2)).ok());
+        const auto line = [&](const char* conversion, const char* campaign, std::int64_t amount, const char* state) {
+            db.prepare("INSERT INTO budget_ledger(conversion_id, campaign_id, amount, currency, state, spent_after,"
+                       " remaining_after, requested_at) VALUES (?, ?, ?, 'USD', ?, 0, 0, 0)")
+                .bindAll(conversion, campaign, amount, state)
+                .run();
+        };
+        line("c1", "a", 100, "reserved");
+        line("c2", "a", 20, "reserved");
+        line("c3", "a", 7, "released");
+        line("c4", "b", 50, "refused");
+        QVERIFY(storage::migrate(db, migrations()).ok());
+        line("c5", "b", 30, "reserved");
+        db.prepare("UPDATE budget_ledger SET state = 'released' WHERE conversion_id = 'c2'").run();
+        auto totals = db.prepare("SELECT campaign_id, amount FROM budget_reserved ORDER BY campaign_id");
+        QVERIFY(totals.step());
+        QCOMPARE(totals.textAt(0), std::string("a"));
+        QCOMPARE(totals.int64At(1), 100);
+        QVERIFY(totals.step());
+        QCOMPARE(totals.textAt(0), std::string("b"));
+        QCOMPARE(totals.int64At(1), 30);
+        QVERIFY(!totals.step());
     }
 
     void cannotLowerTheBudgetBelowWhatIsSpent()

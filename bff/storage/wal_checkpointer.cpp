@@ -1,0 +1,76 @@
+#include "bff/storage/wal_checkpointer.h"
+
+#include <sqlite3.h>
+
+#include <spdlog/spdlog.h>
+
+namespace alpes::storage {
+WalCheckpointer::WalCheckpointer(Database& watched, Options options) : m_watched(watched), m_options(options)
+{
+    auto own = Database::open(watched.path());
+    if (!own) {  // the writer has the file open, so only a lack of memory or descriptors gets here
+        spdlog::warn("{}: checkpoints stay on the writer thread: {} {}", watched.path(), own.error().message,
+                     own.error().detail);
+        return;
+    }
+    m_own.emplace(std::move(own).value());
+    m_thread = std::thread([this] { loop(); });
+    // Replaces SQLite's own automatic checkpoint, which is also a WAL hook.
+    sqlite3_wal_hook(m_watched.handle(), &WalCheckpointer::onCommit, this);
+}
+
+WalCheckpointer::~WalCheckpointer()
+{
+    stop();
+}
+
+void WalCheckpointer::stop()
+{
+    if (!m_thread.joinable())
+        return;
+    sqlite3_wal_hook(m_watched.handle(), nullptr, nullptr);
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+        m_wake.notify_one();
+    }
+    m_thread.join();
+}
+
+int WalCheckpointer::onCommit(void* self, sqlite3* connection, const char* schema, int frames)
+{
+    auto* checkpointer = static_cast<WalCheckpointer*>(self);
+    if (frames >= checkpointer->m_options.limit) {
+        int logFrames = 0;
+        int copied = 0;
+        const int rc =
+            sqlite3_wal_checkpoint_v2(connection, schema, SQLITE_CHECKPOINT_RESTART, &logFrames, &copied);
+        if (rc != SQLITE_OK)
+            spdlog::warn("{}: the log has {} frames and cannot be restarted yet: {}", checkpointer->m_watched.path(),
+                         frames, sqlite3_errstr(rc));
+        return SQLITE_OK;  // the commit itself succeeded: a checkpoint failure is not its failure
+    }
+    if (frames >= checkpointer->m_options.passiveAt) {
+        std::lock_guard lock(checkpointer->m_mutex);
+        checkpointer->m_due = true;
+        checkpointer->m_wake.notify_one();
+    }
+    return SQLITE_OK;
+}
+
+void WalCheckpointer::loop()
+{
+    for (;;) {
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_due || m_stopping; });
+            if (m_stopping)
+                return;
+            m_due = false;
+        }
+        // SQLITE_BUSY only means another checkpoint is running; the next commit asks again.
+        sqlite3_wal_checkpoint_v2(m_own->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    }
+}
+
+}  // namespace alpes::storage

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "bff/storage/database.h"
+
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace alpes::storage {
+
+// Checkpoints a writer connection's write-ahead log on a thread of its own, so that a commit never
+// waits for one. SQLite's automatic checkpoint runs inside the COMMIT that crosses its threshold,
+// on the writer thread, and copies the whole log into the database: every caller of that group
+// commit waits for it, which is what made the saga's p99 latency (benchmarks/results.md).
+//
+// After each commit of the watched connection, a log of `passiveAt` frames or more wakes the
+// thread, which runs a PASSIVE checkpoint with its own connection: it copies what no reader still
+// needs and never blocks the writer or the readers; once everything is copied, the writer's next
+// transaction starts the log again from its beginning. Should the log still reach `limit` frames
+// (a reader holding an old snapshot for long), the commit that crosses it runs a RESTART checkpoint
+// itself, which waits (busy timeout) for the readers: the log cannot grow without bound.
+//
+// Thread-safety: construct and destroy on the thread that owns the watched connection; the hook
+// runs on that thread's commits; stop() joins the checkpoint thread and uninstalls the hook.
+class WalCheckpointer {
+public:
+    struct Options {
+        int passiveAt = 4096;  // frames (16 MiB of 4 KiB pages)
+        int limit = 131072;    // frames (512 MiB)
+    };
+
+    WalCheckpointer(Database& watched, Options options);
+    WalCheckpointer(const WalCheckpointer&) = delete;
+    WalCheckpointer& operator=(const WalCheckpointer&) = delete;
+    ~WalCheckpointer();
+
+    void stop();
+
+private:
+    static int onCommit(void* self, sqlite3* connection, const char* schema, int frames);
+    void loop();
+
+    Database& m_watched;
+    Options m_options;
+    std::optional<Database> m_own;  // empty if it could not be opened: SQLite checkpoints as usual
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_due = false;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+}  // namespace alpes::storage
