@@ -3,8 +3,10 @@
 #include "bff/api/aggregated_answer.h"
 #include "bff/api/request_parsing.h"
 #include "shared/domain/campaign_terms.h"
+#include "shared/dto/dashboard.h"
 
 #include <algorithm>
+#include <memory>
 
 namespace alpes::api {
 
@@ -224,7 +226,7 @@ Result<Reply> affiliateOverview(ApiContext& context, RequestContext& request)
 }
 
 // Tracking's part of the dashboard: today, the last 24 hours, and the rate of the last full minute.
-Result<json::Json> dashboardTracking(services::tracking::TrackingService& tracking, UtcTime now)
+Result<dto::DashboardTraffic> dashboardTraffic(services::tracking::TrackingService& tracking, UtcTime now)
 {
     const auto today = std::chrono::floor<std::chrono::days>(now);
     auto daily = tracking.dailyStatsAll(today, today);
@@ -236,24 +238,46 @@ Result<json::Json> dashboardTracking(services::tracking::TrackingService& tracki
     auto revenue = tracking.revenueTotals();
     if (!revenue)
         return std::move(revenue).error();
-    std::map<domain::InteractionType, std::int64_t> todayByType;
+    dto::DashboardTraffic traffic;
     for (const auto& row : daily.value())
-        todayByType[row.type] += row.count;
-    std::map<domain::InteractionType, std::int64_t> lastDayByType;
+        traffic.today[static_cast<size_t>(row.type)] += row.count;
     std::int64_t lastFullMinute = 0;
     const auto previousMinute = std::chrono::floor<std::chrono::minutes>(now) - std::chrono::minutes(1);
     for (const auto& row : minutes.value()) {
-        lastDayByType[row.type] += row.count;
+        traffic.last24h[static_cast<size_t>(row.type)] += row.count;
         if (row.minute == previousMinute)
             lastFullMinute += row.count;
     }
-    return json::Json{{"today", typeCounts(todayByType)},
-                      {"last24h", typeCounts(lastDayByType)},
-                      {"conversions",
-                       {{"today", todayByType[domain::InteractionType::Purchase]},
-                        {"last24h", lastDayByType[domain::InteractionType::Purchase]}}},
-                      {"revenue", moneyList(revenue.value())},
-                      {"eventsPerSecond", static_cast<double>(lastFullMinute) / 60.0}};
+    constexpr auto kPurchase = static_cast<size_t>(domain::InteractionType::Purchase);
+    traffic.conversionsToday = traffic.today[kPurchase];
+    traffic.conversionsLast24h = traffic.last24h[kPurchase];
+    traffic.revenue = std::move(revenue).value();
+    traffic.eventsPerSecond = static_cast<double>(lastFullMinute) / 60.0;
+    return traffic;
+}
+
+// A source of an aggregated answer whose part is a typed value rather than JSON: the value goes
+// into `slot`, which the caller reads once the source reported ok. The slot is shared because a
+// late call finishes (and writes) after the answer has gone.
+template <typename T>
+SourceCall typedSource(std::string name, std::shared_ptr<std::optional<T>> slot, std::function<Result<T>()> call)
+{
+    return {std::move(name), [slot = std::move(slot), call = std::move(call)]() -> Result<json::Json> {
+                auto value = call();
+                if (!value)
+                    return std::move(value).error();
+                *slot = std::move(value).value();
+                return json::Json(nullptr);
+            }};
+}
+
+template <typename T>
+std::optional<T> partOf(const Outcomes& outcomes, std::string_view source, std::optional<T>& slot)
+{
+    const auto found = outcomes.find(source);
+    if (found == outcomes.end() || found->second.status != SourceStatus::Ok)
+        return std::nullopt;
+    return std::move(slot);
 }
 
 }  // namespace
@@ -262,39 +286,34 @@ json::Json dashboardJson(ApiContext& context)
 {
     auto& engine = context.engine;
     const auto now = context.clock.now();
+    auto traffic = std::make_shared<std::optional<dto::DashboardTraffic>>();
+    auto commissions = std::make_shared<std::optional<dto::CommissionStats>>();
+    auto activeCampaigns = std::make_shared<std::optional<std::int64_t>>();
+    auto sagas = std::make_shared<std::optional<std::map<dto::SagaState, std::int64_t>>>();
     auto outcomes = context.aggregator.run({
-        {"tracking", [&tracking = engine.tracking(), now]() { return dashboardTracking(tracking, now); }},
-        {"commissions", [&commissions = engine.commissions()]() { return encoded(commissions.stats({})); }},
-        {"marketing",
-         [&marketing = engine.marketing()]() -> Result<json::Json> {
-             auto active = marketing.list({domain::CampaignState::Active, std::nullopt},
-                                          PageRequest{PageRequest::kMaxLimit, std::nullopt});
-             if (!active)
-                 return std::move(active).error();
-             return json::Json(active->items.size());
-         }},
-        {"sagas",
-         [&sagas = engine.sagas()]() -> Result<json::Json> {
-             auto counts = sagas.countByState();
-             if (!counts)
-                 return std::move(counts).error();
-             json::Json byState = json::Json::object();
-             for (const auto& [state, count] : counts.value())
-                 byState[std::string(dto::kSagaStates.name(state))] = count;
-             return byState;
-         }},
+        typedSource<dto::DashboardTraffic>("tracking", traffic,
+                                           [&tracking = engine.tracking(), now] { return dashboardTraffic(tracking, now); }),
+        typedSource<dto::CommissionStats>("commissions", commissions,
+                                          [&commissions = engine.commissions()] { return commissions.stats({}); }),
+        typedSource<std::int64_t>("marketing", activeCampaigns, [&marketing = engine.marketing()]() -> Result<std::int64_t> {
+            auto active = marketing.list({domain::CampaignState::Active, std::nullopt},
+                                         PageRequest{PageRequest::kMaxLimit, std::nullopt});
+            if (!active)
+                return std::move(active).error();
+            return static_cast<std::int64_t>(active->items.size());
+        }),
+        typedSource<std::map<dto::SagaState, std::int64_t>>("sagas", sagas,
+                                                            [&sagas = engine.sagas()] { return sagas.countByState(); }),
     });
-    const auto tracking = valueOr(outcomes, "tracking", json::Json::object());
-    return json::Json{{"at", formatRfc3339(now)},
-                      {"today", tracking.value("today", json::Json())},
-                      {"last24h", tracking.value("last24h", json::Json())},
-                      {"conversions", tracking.value("conversions", json::Json())},
-                      {"revenue", tracking.value("revenue", json::Json())},
-                      {"eventsPerSecond", tracking.value("eventsPerSecond", json::Json())},
-                      {"commissions", valueOr(outcomes, "commissions")},
-                      {"activeCampaigns", valueOr(outcomes, "marketing")},
-                      {"sagas", valueOr(outcomes, "sagas")},
-                      {"sources", sourcesJson(outcomes)}};
+    dto::Dashboard dashboard;
+    dashboard.at = now;
+    dashboard.traffic = partOf(outcomes, "tracking", *traffic);
+    dashboard.commissions = partOf(outcomes, "commissions", *commissions);
+    dashboard.activeCampaigns = partOf(outcomes, "marketing", *activeCampaigns);
+    dashboard.sagas = partOf(outcomes, "sagas", *sagas);
+    for (const auto& [name, outcome] : outcomes)
+        dashboard.sources.emplace(name, sourceStatusName(outcome.status));
+    return toJson(dashboard);
 }
 
 std::vector<http::Route> overviewRoutes(ApiContext& context)

@@ -3,6 +3,8 @@
 #include "bff/saga/saga_types.h"
 #include "shared/domain/vocabulary.h"
 #include "shared/dto/interaction.h"
+#include "shared/dto/interactions_tick.h"
+#include "shared/dto/saga.h"
 
 #include <algorithm>
 #include <array>
@@ -43,16 +45,7 @@ public:
         }
     }
 
-    void onStep(const saga::StepChange& change)
-    {
-        publish(Topic::Sagas, "saga",
-                {{"sagaId", change.sagaId.str()},
-                 {"step", saga::kStepNames.name(change.step)},
-                 {"state", saga::kStepStates.name(change.state)},
-                 {"kind", saga::kStepKinds.name(change.kind)},
-                 {"sagaState", saga::kSagaStates.name(change.sagaState)},
-                 {"at", formatRfc3339(change.at)}});
-    }
+    void onStep(const saga::StepChange& change) { publish(Topic::Sagas, "saga", dto::toJson(change)); }
 
     void publishInteractions()
     {
@@ -66,24 +59,17 @@ public:
             sample.swap(m_sample);
             m_seen = 0;
         }
-        nlohmann::json countList = nlohmann::json::array();
+        dto::InteractionsTick tick;
+        tick.at = m_clock.now();
         for (const auto& [campaignId, perType] : counts)
             for (size_t type = 0; type < perType.size(); ++type)
                 if (perType[type] > 0)
-                    countList.push_back(
-                        {{"campaignId", campaignId},
-                         {"type", domain::kInteractionTypes.name(static_cast<domain::InteractionType>(type))},
-                         {"count", perType[type]}});
+                    tick.counts.push_back({CampaignId(campaignId), static_cast<domain::InteractionType>(type), perType[type]});
         std::sort(sample.begin(), sample.end(), [](const dto::Interaction& a, const dto::Interaction& b) {
             return a.receivedAt < b.receivedAt;
         });
-        nlohmann::json recent = nlohmann::json::array();
-        for (const auto& interaction : sample)
-            recent.push_back(dto::toJson(interaction));
-        publish(Topic::Interactions, "interactions",
-                {{"at", formatRfc3339(m_clock.now())},
-                 {"counts", std::move(countList)},
-                 {"recent", std::move(recent)}});
+        tick.recent = std::move(sample);
+        publish(Topic::Interactions, "interactions", dto::toJson(tick));
     }
 
     void publish(Topic topic, std::string_view name, const nlohmann::json& data)

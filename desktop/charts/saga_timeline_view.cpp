@@ -1,12 +1,12 @@
 #include "desktop/charts/saga_timeline_view.h"
 
 #include <QFontMetricsF>
-#include <QHash>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 
 #include <algorithm>
+#include <array>
 #include <limits>
 
 namespace alpes::console {
@@ -14,16 +14,34 @@ namespace alpes::console {
 namespace {
 
 constexpr double kLabelWidth = 130;
-constexpr double kLaneHeight = 60;
 constexpr double kAxisHeight = 28;
 constexpr double kTitleHeight = 36;
 constexpr double kMinBarWidth = 8;
+// A row holds one step: its bar and, above (action) or below (compensation), its label.
+constexpr double kBarHeight = 15;
+constexpr double kLabelHeight = 14;
+constexpr double kRowHeight = kBarHeight + kLabelHeight + 3;
+constexpr double kLanePadding = 6;
+constexpr double kMinLaneHeight = 2 * kRowHeight + 2 * kLanePadding;
+constexpr double kLabelGap = 6;  // between one step's label or bar and the next one's in a row
 
 QString durationText(qint64 millis)
 {
     if (millis < 1000)
         return QStringLiteral("%1 ms").arg(millis);
     return QStringLiteral("%1 s").arg(static_cast<double>(millis) / 1000.0, 0, 'f', 1);
+}
+
+QString stepLabel(const TimelineStep& step)
+{
+    QString label = step.name;
+    if (step.startedMs && step.endedMs)
+        label += QStringLiteral(" · ") + durationText(*step.endedMs - *step.startedMs);
+    if (step.attempts > 1)
+        label += QStringLiteral(" · ×%1").arg(step.attempts);
+    if (step.state == QStringLiteral("failed"))
+        label += QStringLiteral(" ✕");
+    return label;
 }
 
 }  // namespace
@@ -55,15 +73,24 @@ void SagaTimelineView::setNowMs(qint64 nowMs)
 
 QSize SagaTimelineView::sizeHint() const
 {
-    return {720, static_cast<int>(kTitleHeight + kAxisHeight + kLaneHeight * std::max<qsizetype>(4, m_lanes.size()) + 8)};
+    const double lanes = layout().laneTops.back() - kTitleHeight;
+    return {720, static_cast<int>(kTitleHeight + std::max(lanes, 4 * kMinLaneHeight) + kAxisHeight + 8)};
 }
 
-QSize SagaTimelineView::minimumSizeHint() const { return {360, static_cast<int>(kTitleHeight + kAxisHeight + kLaneHeight * 2)}; }
-
-QRectF SagaTimelineView::plotArea() const
+QSize SagaTimelineView::minimumSizeHint() const
 {
-    return QRectF(kLabelWidth, kTitleHeight, std::max(10.0, width() - kLabelWidth - 48),
-                  kLaneHeight * static_cast<double>(m_lanes.size()));
+    return {360, static_cast<int>(kTitleHeight + kAxisHeight + kMinLaneHeight * 2)};
+}
+
+double SagaTimelineView::plotLeft() const { return kLabelWidth; }
+
+double SagaTimelineView::plotRight() const { return kLabelWidth + std::max(10.0, width() - kLabelWidth - 48); }
+
+QFont SagaTimelineView::labelFont() const
+{
+    QFont small = font();
+    small.setPointSizeF(std::max(7.0, small.pointSizeF() * 0.85));
+    return small;
 }
 
 std::pair<qint64, qint64> SagaTimelineView::timeSpan() const
@@ -79,31 +106,82 @@ std::pair<qint64, qint64> SagaTimelineView::timeSpan() const
     return {first, last};
 }
 
-std::vector<SagaTimelineView::DrawnStep> SagaTimelineView::drawnSteps() const
+SagaTimelineView::Layout SagaTimelineView::layout() const
 {
-    std::vector<DrawnStep> drawn;
+    Layout out;
+    const auto laneCount = static_cast<size_t>(m_lanes.size());
     const auto [first, last] = timeSpan();
-    if (first > last)
-        return drawn;
     const double span = static_cast<double>(std::max<qint64>(last - first, 1));
-    const QRectF area = plotArea();
-    for (size_t i = 0; i < m_timeline.steps.size(); ++i) {
-        const TimelineStep& step = m_timeline.steps[i];
-        if (!step.startedMs)
-            continue;
-        const qint64 end = step.endedMs.value_or(std::max(m_nowMs, *step.startedMs));
-        const int lane = static_cast<int>(m_lanes.indexOf(step.service));
-        const double x0 = area.left() + area.width() * static_cast<double>(*step.startedMs - first) / span;
-        double x1 = area.left() + area.width() * static_cast<double>(end - first) / span;
-        x1 = std::max(x1, x0 + kMinBarWidth);
-        // Actions in the upper half of the lane (labels above), compensations in the lower half
-        // (labels below), so an undo never hides the step it undoes.
-        const double inset = step.compensation ? kLaneHeight * 0.56 : kLaneHeight * 0.22;
-        const QRectF rect(x0, area.top() + lane * kLaneHeight + inset, x1 - x0, kLaneHeight * 0.26);
-        drawn.push_back({static_cast<int>(i), lane, rect, step.compensation, step.state == QStringLiteral("failed")});
+    const double left = plotLeft();
+    const double width = plotRight() - left;
+    const QFontMetricsF metrics(labelFont());
+    // Horizontally first: each step's bar and label, and the row it takes in its lane and kind
+    // (the first row where it starts after the previous occupant ends).
+    struct Placed {
+        DrawnStep step;
+        double labelLeft = 0;
+        double labelWidth = 0;
+        size_t row = 0;
+    };
+    std::vector<Placed> placed;
+    std::vector<std::array<std::vector<double>, 2>> rowEnds(laneCount);  // per lane, per kind
+    if (first <= last) {
+        for (size_t i = 0; i < m_timeline.steps.size(); ++i) {
+            const TimelineStep& step = m_timeline.steps[i];
+            if (!step.startedMs)
+                continue;
+            const qint64 end = step.endedMs.value_or(std::max(m_nowMs, *step.startedMs));
+            const auto lane = static_cast<size_t>(m_lanes.indexOf(step.service));
+            const double x0 = left + width * static_cast<double>(*step.startedMs - first) / span;
+            const double x1 = std::max(left + width * static_cast<double>(end - first) / span, x0 + kMinBarWidth);
+            const double labelWidth = metrics.horizontalAdvance(stepLabel(step)) + 4;
+            // Near the right edge a label ends at its bar instead of starting there.
+            const double labelLeft = x0 + labelWidth > this->width() - 4 ? x1 - labelWidth : x0;
+            const double from = std::min(x0, labelLeft);
+            const double to = std::max(x1, labelLeft + labelWidth) + kLabelGap;
+            auto& ends = rowEnds[lane][step.compensation ? 1 : 0];
+            size_t row = 0;
+            while (row < ends.size() && ends[row] > from)
+                ++row;
+            if (row == ends.size())
+                ends.push_back(to);
+            ends[row] = to;
+            DrawnStep drawn;
+            drawn.stepIndex = static_cast<int>(i);
+            drawn.lane = static_cast<int>(lane);
+            drawn.rect = QRectF(x0, 0, x1 - x0, kBarHeight);
+            drawn.compensation = step.compensation;
+            drawn.failed = step.state == QStringLiteral("failed");
+            placed.push_back({drawn, labelLeft, labelWidth, row});
+        }
     }
-    return drawn;
+    // Then vertically: each lane as tall as its rows, actions above compensations.
+    double top = kTitleHeight;
+    for (size_t lane = 0; lane < laneCount; ++lane) {
+        out.laneTops.push_back(top);
+        const auto rows = static_cast<double>(rowEnds[lane][0].size() + rowEnds[lane][1].size());
+        top += std::max(kMinLaneHeight, rows * kRowHeight + 2 * kLanePadding);
+    }
+    out.laneTops.push_back(top);
+    for (Placed& p : placed) {
+        const auto lane = static_cast<size_t>(p.step.lane);
+        const double actionRows = static_cast<double>(rowEnds[lane][0].size());
+        const double laneTop = out.laneTops[lane] + kLanePadding;
+        double rowTop = laneTop + static_cast<double>(p.row) * kRowHeight;
+        if (p.step.compensation) {
+            rowTop += actionRows * kRowHeight;
+            p.step.rect.moveTop(rowTop);
+            p.step.labelRect = QRectF(p.labelLeft, rowTop + kBarHeight, p.labelWidth, kLabelHeight);
+        } else {
+            p.step.rect.moveTop(rowTop + kLabelHeight);
+            p.step.labelRect = QRectF(p.labelLeft, rowTop, p.labelWidth, kLabelHeight);
+        }
+        out.steps.push_back(p.step);
+    }
+    return out;
 }
+
+std::vector<SagaTimelineView::DrawnStep> SagaTimelineView::drawnSteps() const { return layout().steps; }
 
 void SagaTimelineView::paintEvent(QPaintEvent* /*event*/)
 {
@@ -111,7 +189,6 @@ void SagaTimelineView::paintEvent(QPaintEvent* /*event*/)
     painter.setRenderHint(QPainter::Antialiasing);
     const QPalette& pal = palette();
     painter.fillRect(rect(), pal.color(QPalette::Base));
-    const QRectF area = plotArea();
 
     QFont titleFont = font();
     titleFont.setBold(true);
@@ -124,25 +201,28 @@ void SagaTimelineView::paintEvent(QPaintEvent* /*event*/)
         painter.drawText(rect(), Qt::AlignCenter, tr("Select a saga to see its timeline"));
         return;
     }
+    const Layout layout = this->layout();
     // Lanes.
     for (qsizetype lane = 0; lane < m_lanes.size(); ++lane) {
-        const QRectF laneRect(0, area.top() + static_cast<double>(lane) * kLaneHeight, width(), kLaneHeight);
+        const double top = layout.laneTops[static_cast<size_t>(lane)];
+        const QRectF laneRect(0, top, width(), layout.laneTops[static_cast<size_t>(lane) + 1] - top);
         if (lane % 2 == 1)
             painter.fillRect(laneRect, pal.color(QPalette::AlternateBase));
         painter.setPen(pal.color(QPalette::Text));
-        painter.drawText(QRectF(8, laneRect.top(), kLabelWidth - 12, kLaneHeight), Qt::AlignVCenter | Qt::AlignLeft,
+        painter.drawText(QRectF(8, laneRect.top(), kLabelWidth - 12, laneRect.height()), Qt::AlignVCenter | Qt::AlignLeft,
                          m_lanes[lane]);
     }
     // Time axis.
-    const auto drawn = drawnSteps();
     const auto [first, last] = timeSpan();
-    const double axisY = area.bottom() + 4;
+    const double axisY = layout.laneTops.back() + 4;
+    const double left = plotLeft();
+    const double right = plotRight();
     painter.setPen(pal.color(QPalette::Mid));
-    painter.drawLine(QPointF(area.left(), axisY), QPointF(area.right(), axisY));
+    painter.drawLine(QPointF(left, axisY), QPointF(right, axisY));
     if (first <= last) {
         painter.setPen(pal.color(QPalette::PlaceholderText));
         for (int tick = 0; tick <= 4; ++tick) {
-            const double x = area.left() + area.width() * tick / 4.0;
+            const double x = left + (right - left) * tick / 4.0;
             painter.drawLine(QPointF(x, axisY), QPointF(x, axisY + 4));
             const auto at = static_cast<qint64>(static_cast<double>(last - first) * tick / 4.0);
             painter.drawText(QRectF(x - 40, axisY + 4, 80, kAxisHeight - 6), Qt::AlignHCenter | Qt::AlignTop,
@@ -153,13 +233,8 @@ void SagaTimelineView::paintEvent(QPaintEvent* /*event*/)
     const QColor actionColor = pal.color(QPalette::Highlight);
     const QColor compensationColor(0xE0, 0x8A, 0x1E);
     const QColor failureColor(0xD9, 0x3A, 0x3A);
-    QFont small = font();
-    small.setPointSizeF(std::max(7.0, small.pointSizeF() * 0.85));
-    const QFontMetricsF metrics(small);
-    // Per lane and kind, where the last label ended: a label that would overlap it moves one row
-    // further from its bar.
-    QHash<QPair<int, bool>, double> labelEnd;
-    for (const DrawnStep& d : drawn) {
+    const QFont small = labelFont();
+    for (const DrawnStep& d : layout.steps) {
         const TimelineStep& step = m_timeline.steps[static_cast<size_t>(d.stepIndex)];
         QColor base = d.compensation ? compensationColor : actionColor;
         if (step.state == QStringLiteral("running"))
@@ -179,25 +254,9 @@ void SagaTimelineView::paintEvent(QPaintEvent* /*event*/)
         }
         painter.drawRoundedRect(d.rect, 3, 3);
         painter.setBrush(Qt::NoBrush);
-        // Label: name, duration, attempts, failure mark.
-        QString label = step.name;
-        if (step.startedMs && step.endedMs)
-            label += QStringLiteral(" · ") + durationText(*step.endedMs - *step.startedMs);
-        if (step.attempts > 1)
-            label += QStringLiteral(" · ×%1").arg(step.attempts);
-        if (d.failed)
-            label += QStringLiteral(" ✕");
-        const double textWidth = metrics.horizontalAdvance(label) + 4;
-        // Near the right edge a label ends at its bar instead of starting there.
-        const double labelLeft = d.rect.left() + textWidth > width() - 4 ? d.rect.right() - textWidth : d.rect.left();
-        const auto key = qMakePair(d.lane, d.compensation);
-        const bool crowded = labelEnd.contains(key) && labelLeft < labelEnd.value(key);
-        const double row = crowded ? 13 : 0;
-        const double labelTop = d.compensation ? d.rect.bottom() + row : d.rect.top() - 14 - row;
-        labelEnd.insert(key, crowded ? labelEnd.value(key) : labelLeft + textWidth);
         painter.setPen(d.failed ? failureColor : pal.color(QPalette::Text));
         painter.setFont(small);
-        painter.drawText(QRectF(labelLeft, labelTop, textWidth, 14), Qt::AlignLeft | Qt::AlignVCenter, label);
+        painter.drawText(d.labelRect, Qt::AlignLeft | Qt::AlignVCenter, stepLabel(step));
         painter.setFont(font());
     }
 }

@@ -11,11 +11,13 @@
 namespace alpes::console {
 
 // One saga as lanes over time: one lane per service in order of first use, each started step a
-// bar from its start to its end (a running step reaches "now"). Forward actions are solid;
-// compensations are hatched with a dashed outline and sit in the same lanes, so the undo reads
-// right-to-left against the actions it undoes. Failed steps have a red outline, retried steps
-// show "×n", every bar shows its duration when it fits. Clicking a bar emits stepClicked.
-// GUI thread only.
+// bar from its start to its end (a running step reaches "now"). Forward actions are solid, in the
+// upper rows of their lane with the label above; compensations are hatched with a dashed outline,
+// in the lower rows with the label below, so the undo reads right-to-left against the actions it
+// undoes. A step whose bar or label would overlap the previous one of its kind in that lane (two
+// steps of one millisecond start together) takes another row, and the lane grows: nothing is
+// drawn over anything else. Failed steps have a red outline, retried steps show "×n", every label
+// shows its duration. Clicking a bar emits stepClicked. GUI thread only.
 class SagaTimelineView : public QWidget {
     Q_OBJECT
 
@@ -25,6 +27,7 @@ public:
         int stepIndex = 0;
         int lane = 0;
         QRectF rect;
+        QRectF labelRect;
         bool compensation = false;
         bool failed = false;
     };
@@ -48,7 +51,16 @@ protected:
     void mousePressEvent(QMouseEvent* event) override;
 
 private:
-    QRectF plotArea() const;
+    struct Layout {
+        std::vector<DrawnStep> steps;
+        std::vector<double> laneTops;  // one per lane, then the bottom of the last
+    };
+
+    Layout layout() const;
+    QFont labelFont() const;
+    // The plot's horizontal extent; its top is the first lane's.
+    double plotLeft() const;
+    double plotRight() const;
     // The earliest start and the latest end of the started steps; first > last when none started.
     std::pair<qint64, qint64> timeSpan() const;
 

@@ -17,16 +17,19 @@ void LiveStream::handle(const SseEvent& event)
         return;  // a malformed event is dropped; the next second brings fresh counts
     m_lastUpdate = QDateTime::currentDateTimeUtc();
     if (event.event == QStringLiteral("interactions")) {
-        auto tick = decodeInteractionsTick(*parsed);
+        auto tick = dto::decodeInteractionsTick(*parsed);
         if (!tick)
             return;
         m_eventsPerSecond = std::accumulate(tick->counts.begin(), tick->counts.end(), std::int64_t{0},
-                                            [](std::int64_t sum, const InteractionCount& c) { return sum + c.count; });
+                                            [](std::int64_t sum, const dto::InteractionCount& c) { return sum + c.count; });
         Q_EMIT interactionsTick(*tick);
     } else if (event.event == QStringLiteral("saga")) {
         Q_EMIT sagaEvent(*parsed);
     } else if (event.event == QStringLiteral("kpis")) {
-        Q_EMIT kpisEvent(*parsed);
+        auto dashboard = dto::decodeDashboard(*parsed);
+        if (!dashboard)
+            return;
+        Q_EMIT kpis(*dashboard);
     }
     Q_EMIT statsChanged();
 }

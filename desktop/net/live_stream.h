@@ -2,7 +2,8 @@
 
 #include "desktop/net/connection_state.h"
 #include "desktop/net/sse_reader.h"
-#include "desktop/net/stream_events.h"
+#include "shared/dto/dashboard.h"
+#include "shared/dto/interactions_tick.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -27,10 +28,10 @@ public:
     void handle(const SseEvent& event);
 
 Q_SIGNALS:
-    void interactionsTick(const alpes::console::InteractionsTick& tick);
+    void interactionsTick(const alpes::dto::InteractionsTick& tick);
     // The `saga` event's JSON; decoded by its subscribers with the shared saga decoder.
     void sagaEvent(const alpes::json::Json& change);
-    void kpisEvent(const alpes::json::Json& kpis);
+    void kpis(const alpes::dto::Dashboard& dashboard);
     void statsChanged();
 
 private:

@@ -1,6 +1,7 @@
 #include "shared/dto/commission.h"
 
 #include "shared/domain/campaign_terms.h"
+#include "shared/dto/money_list.h"
 
 #include <utility>
 
@@ -14,10 +15,7 @@ json::Json optionalTime(const std::optional<UtcTime>& time)
 
 json::Json totalsJson(const CommissionTotals& totals)
 {
-    json::Json amounts = json::Json::array();
-    for (const auto& amount : totals.amounts)
-        amounts.push_back(domain::toJson(amount));
-    return json::Json{{"count", totals.count}, {"amounts", amounts}};
+    return json::Json{{"count", totals.count}, {"amounts", toJson(totals.amounts)}};
 }
 
 }  // namespace
@@ -132,6 +130,25 @@ json::Json toJson(const CommissionStats& stats)
     for (const auto& [state, name] : domain::kCommissionStates.entries)
         out[std::string(name)] = totalsJson(stats.of(state));
     return out;
+}
+
+Result<CommissionStats> decodeCommissionStats(const json::Json& body)
+{
+    json::FieldErrors errors;
+    json::ObjectReader reader(body, "", errors);
+    CommissionStats stats;
+    for (const auto& [state, name] : domain::kCommissionStates.entries) {
+        auto totals = reader.object(name, true);
+        if (!totals)
+            continue;
+        auto count = totals->integer("count", true, 0);
+        auto amounts = readMoneyList(*totals, "amounts", true, errors);
+        if (count && amounts)
+            stats.of(state) = CommissionTotals{*count, std::move(*amounts)};
+    }
+    if (!errors.empty())
+        return errors.status().error();
+    return stats;
 }
 
 }  // namespace alpes::dto

@@ -62,6 +62,8 @@ json::Json toJson(const ConfirmBatchResult& result);
 struct CommissionTotals {
     std::int64_t count = 0;
     std::vector<Money> amounts;
+
+    friend bool operator==(const CommissionTotals&, const CommissionTotals&) = default;
 };
 
 struct CommissionStats {
@@ -69,11 +71,14 @@ struct CommissionStats {
     CommissionTotals confirmed;
     CommissionTotals reverted;
 
+    friend bool operator==(const CommissionStats&, const CommissionStats&) = default;
+
     CommissionTotals& of(domain::CommissionState state);
     const CommissionTotals& of(domain::CommissionState state) const;
 };
 
 // {"reserved": {"count": 2, "amounts": [{"amount": 1200, "currency": "USD"}]}, "confirmed": ..., "reverted": ...}
 json::Json toJson(const CommissionStats& stats);
+Result<CommissionStats> decodeCommissionStats(const json::Json& body);
 
 }  // namespace alpes::dto

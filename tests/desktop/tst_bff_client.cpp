@@ -3,13 +3,18 @@
 #include "desktop/app/console_settings.h"
 #include "desktop/net/bff_client.h"
 #include "desktop/net/console_api.h"
+#include "desktop/net/sse_reader.h"
 #include "desktop/ui/dialogs/connect_dialog.h"
 #include "desktop/ui/main_window.h"
+#include "desktop/ui/widgets/connection_banner.h"
+#include "desktop/ui/widgets/status_panel.h"
 #include "shared/dto/auth.h"
 #include "shared/dto/campaign.h"
 #include "tests/support/temp_data_dir.h"
 
 #include <QApplication>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QtTest>
 
 using namespace alpes;
@@ -24,24 +29,39 @@ class RealBff {
 public:
     RealBff()
     {
+        start(0);
+        if (!m_app->auth().ensureUser({"manager", kPassword, dto::Role::Manager, std::nullopt}))
+            qFatal("cannot create the manager");
+    }
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
+
+    void stop()
+    {
+        m_app->stop();
+        m_app.reset();
+    }
+    // Again on the same port with the same data: what a server restart looks like to a client.
+    void restart() { start(m_port); }
+
+private:
+    void start(std::uint16_t port)
+    {
         app::BffConfig config;
         config.host = "127.0.0.1";
-        config.port = 0;
+        config.port = port;
         config.dataDir = m_dir.path();
         config.passwordHashing = gateway::KdfCost{1, 1, 1};  // the tests are about the client, not scrypt
         auto started = app::BffApp::start(config, m_clock);
         if (!started)
             qFatal("cannot start the BFF: %s", started.error().message.c_str());
         m_app = std::move(started).value();
-        if (!m_app->auth().ensureUser({"manager", kPassword, dto::Role::Manager, std::nullopt}))
-            qFatal("cannot create the manager");
+        m_port = m_app->port();
     }
-    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_app->port())); }
 
-private:
     testing::TempDataDir m_dir;
     SystemClock m_clock;
     std::unique_ptr<app::BffApp> m_app;
+    std::uint16_t m_port = 0;
 };
 
 template <typename T>
@@ -151,6 +171,56 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(signedIn.count(), 1, 20000);
         QVERIFY(!settings.token.get().isEmpty());
         QVERIFY(console.mainWindow().isVisible());
+    }
+
+    void theStreamResumesWithTheLastEventIdWhenTheServerComesBack()
+    {
+        RealBff bff;
+        QTemporaryDir dir;
+        ConsoleSettings settings(dir.filePath(QStringLiteral("restart.ini")));
+        ConsoleApp console(*qApp, settings, ConsoleOptions{});
+        QSignalSpy signedIn(&console, &ConsoleApp::signedIn);
+        QSignalSpy signedOut(&console, &ConsoleApp::signedOut);
+        console.signIn(bff.url(), QStringLiteral("manager"), QString::fromLatin1(kPassword));
+        QTRY_COMPARE_WITH_TIMEOUT(signedIn.count(), 1, 20000);
+        auto* reader = console.findChild<SseReader*>();
+        QVERIFY(reader);
+        // Every stream request as the client sent it.
+        QStringList sentLastEventIds;
+        connect(&console.client().network(), &QNetworkAccessManager::finished, this, [&](QNetworkReply* reply) {
+            if (reply->request().url().path().endsWith(QStringLiteral("/stream")))
+                sentLastEventIds << QString::fromUtf8(reply->request().rawHeader("Last-Event-ID"));
+        });
+        const ConnectionBanner& banner = *console.mainWindow().banner();
+        // The first KPI tick (every 5 s) gives the reader an id to resume from.
+        QTRY_VERIFY_WITH_TIMEOUT(!reader->lastEventId().isEmpty(), 20000);
+        QCOMPARE(reader->state(), ConnectionState::Connected);
+        QVERIFY(banner.isHidden());
+        QList<ConnectionState> states;
+        connect(reader, &SseReader::stateChanged, this, [&](ConnectionState state) { states << state; });
+
+        bff.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(reader->state(), ConnectionState::Reconnecting, 20000);
+        // The old stream has ended: this is the last id it delivered.
+        const QString before = reader->lastEventId();
+        QVERIFY(!banner.isHidden());
+        QCOMPARE(console.mainWindow().statusPanel()->connectionText(), connectionStateText(ConnectionState::Reconnecting));
+
+        bff.restart();
+        QTRY_COMPARE_WITH_TIMEOUT(reader->state(), ConnectionState::Connected, 20000);
+        QTRY_VERIFY(banner.isHidden());
+        // The stream goes on past where it stopped: the restarted hub numbers on from the clock.
+        QTRY_VERIFY_WITH_TIMEOUT(reader->lastEventId() != before, 20000);
+        QVERIFY(reader->lastEventId().toULongLong() > before.toULongLong());
+        // The resumed stream's request is in once it ends (attempts refused while the server was
+        // down, if any, are in already).
+        reader->stop();
+        QTRY_VERIFY2(sentLastEventIds.contains(before), qPrintable(sentLastEventIds.join(u',')));
+        // Down, then up (then stopped by the test).
+        QCOMPARE(states.mid(0, 2), (QList<ConnectionState>{ConnectionState::Reconnecting, ConnectionState::Connected}));
+        // The same session carried on: no trip back to the connect dialog.
+        QCOMPARE(signedOut.count(), 0);
+        QVERIFY(!console.connectDialog() || !console.connectDialog()->isVisible());
     }
 };
 

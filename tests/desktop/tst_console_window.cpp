@@ -105,10 +105,13 @@ private Q_SLOTS:
                                         .toUtf8();
             app.liveStream().handle({QString::number(second), QStringLiteral("interactions"), data});
         }
-        app.liveStream().handle({QStringLiteral("9"), QStringLiteral("kpis"),
-                                 QByteArrayLiteral("{\"activeCampaigns\":4,\"conversions\":12,"
-                                                   "\"sagas\":{\"completed\":7,\"compensated\":2},"
-                                                   "\"sources\":{\"tracking\":\"timeout\",\"sagas\":\"ok\"}}")});
+        // A degraded answer: tracking timed out, so its part is null.
+        alpes::dto::Dashboard kpis;
+        kpis.activeCampaigns = 4;
+        kpis.sagas = {{{alpes::dto::SagaState::Completed, 7}, {alpes::dto::SagaState::Compensated, 2}}};
+        kpis.sources = {{"tracking", "timeout"}, {"sagas", "ok"}};
+        app.liveStream().handle(
+            {QStringLiteral("9"), QStringLiteral("kpis"), QByteArray::fromStdString(alpes::dto::toJson(kpis).dump())});
         dashboard->chart()->redraw();
         live->chart()->redraw();
         QCOMPARE(dashboard->chart()->pointCount(alpes::domain::InteractionType::Click), 5);

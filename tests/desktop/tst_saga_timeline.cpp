@@ -71,6 +71,37 @@ private Q_SLOTS:
         QVERIFY(!drawn[4].failed);
     }
 
+    void drawsNoLabelOverAnotherLabelOrBarWhenStepsStartTogether()
+    {
+        // As the demo's fraud sagas run: track takes 0 ms and attribute starts the same
+        // millisecond, then the journey's interactions are discarded.
+        using N = dto::StepName;
+        using K = dto::StepKind;
+        dto::SagaDetail saga;
+        saga.saga.id = SagaId("s-2");
+        saga.saga.state = dto::SagaState::Compensated;
+        saga.steps = {step(N::Track, "tracking", K::Action, 1000, 1000),
+                      step(N::Attribute, "tracking", K::Action, 1000, 1004, 1, dto::StepState::Failed),
+                      step(N::DiscardInteractions, "tracking", K::Compensation, 1004, 1006)};
+        SagaTimelineView view;
+        view.resize(900, 300);
+        view.setTimeline(toTimeline(saga));
+        const auto drawn = view.drawnSteps();
+        QCOMPARE(drawn.size(), size_t{3});
+        std::vector<QRectF> shapes;
+        for (const auto& d : drawn) {
+            shapes.push_back(d.rect);
+            shapes.push_back(d.labelRect);
+            QVERIFY(d.labelRect.top() >= 36);  // below the title
+        }
+        for (size_t i = 0; i < shapes.size(); ++i)
+            for (size_t j = i + 1; j < shapes.size(); ++j)
+                QVERIFY2(!shapes[i].intersects(shapes[j]), qPrintable(QStringLiteral("shapes %1 and %2 overlap").arg(i).arg(j)));
+        // Both actions stay above the compensation, and the lane grew to hold the three rows.
+        QVERIFY(drawn[2].rect.top() > drawn[0].rect.bottom() && drawn[2].rect.top() > drawn[1].rect.bottom());
+        QVERIFY(drawn[2].labelRect.bottom() <= view.sizeHint().height());
+    }
+
     void paintsActionsSolidAndCompensationsHatched()
     {
         SagaTimelineView view;

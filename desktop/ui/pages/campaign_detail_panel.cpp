@@ -62,11 +62,11 @@ CampaignDetailPanel::CampaignDetailPanel(ConsoleApi& api, LiveStream& live, cons
     grid->setRowStretch(3, 1);
     grid->setRowStretch(4, 1);
 
-    connect(&live, &LiveStream::interactionsTick, this, [this](const InteractionsTick& tick) {
+    connect(&live, &LiveStream::interactionsTick, this, [this](const dto::InteractionsTick& tick) {
         if (m_campaignId.isEmpty())
             return;
         const std::int64_t second = toEpochMillis(tick.at) / 1000;
-        for (const InteractionCount& count : tick.counts)
+        for (const dto::InteractionCount& count : tick.counts)
             if (qs(count.campaignId.str()) == m_campaignId)
                 m_live->addCount(second, count.type, count.count);
     });

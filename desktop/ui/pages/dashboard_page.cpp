@@ -19,7 +19,7 @@ namespace alpes::console {
 
 namespace {
 
-QString byTypeNote(const std::array<std::int64_t, 5>& counts)
+QString byTypeNote(const dto::TypeCounts& counts)
 {
     QStringList parts;
     for (const auto& [type, wire] : domain::kInteractionTypes.entries)
@@ -27,7 +27,7 @@ QString byTypeNote(const std::array<std::int64_t, 5>& counts)
     return parts.join(QStringLiteral(" · "));
 }
 
-QString total(const std::array<std::int64_t, 5>& counts)
+QString total(const dto::TypeCounts& counts)
 {
     return QLocale().toString(static_cast<qlonglong>(std::accumulate(counts.begin(), counts.end(), std::int64_t{0})));
 }
@@ -71,18 +71,15 @@ DashboardPage::DashboardPage(ConsoleApi& api, LiveStream& live, QWidget* parent)
     layout->addLayout(states);
     layout->addWidget(chartBox, 1);
 
-    connect(&live, &LiveStream::interactionsTick, this, [this](const InteractionsTick& tick) {
+    connect(&live, &LiveStream::interactionsTick, this, [this](const dto::InteractionsTick& tick) {
         const std::int64_t second = toEpochMillis(tick.at) / 1000;
-        for (const InteractionCount& count : tick.counts)
+        for (const dto::InteractionCount& count : tick.counts)
             m_chart->addCount(second, count.type, count.count);
     });
     connect(&live, &LiveStream::interactionsTick, this, [this, &live] {
         m_eventsPerSecond->setValue(QLocale().toString(static_cast<qlonglong>(live.eventsPerSecond())));
     });
-    connect(&live, &LiveStream::kpisEvent, this, [this](const json::Json& body) {
-        if (auto kpis = decodeDashboardKpis(body))
-            showKpis(*kpis);
-    });
+    connect(&live, &LiveStream::kpis, this, &DashboardPage::showKpis);
 }
 
 KpiTile* DashboardPage::addTile(QGridLayout* grid, const QString& objectName, const QString& caption, int row, int column)
@@ -95,37 +92,53 @@ KpiTile* DashboardPage::addTile(QGridLayout* grid, const QString& objectName, co
 
 void DashboardPage::refresh()
 {
-    m_api.fetch<DashboardKpis>(BffRequest::get(QStringLiteral("/dashboard")), &decodeDashboardKpis, this,
-                               [this](Result<DashboardKpis> kpis) {
-                                   if (kpis)
-                                       showKpis(*kpis);
-                                   else
-                                       Q_EMIT statusMessage(tr("Could not load the dashboard: %1").arg(errorText(kpis.error())));
-                               });
+    m_api.fetch<dto::Dashboard>(BffRequest::get(QStringLiteral("/dashboard")), &dto::decodeDashboard, this,
+                                [this](Result<dto::Dashboard> dashboard) {
+                                    if (dashboard)
+                                        showKpis(*dashboard);
+                                    else
+                                        Q_EMIT statusMessage(
+                                            tr("Could not load the dashboard: %1").arg(errorText(dashboard.error())));
+                                });
 }
 
-void DashboardPage::showKpis(const DashboardKpis& kpis)
+void DashboardPage::showKpis(const dto::Dashboard& dashboard)
 {
-    m_today->setValue(total(kpis.today), byTypeNote(kpis.today));
-    m_last24h->setValue(total(kpis.last24h), byTypeNote(kpis.last24h));
-    m_conversions->setValue(QLocale().toString(static_cast<qlonglong>(kpis.conversions)));
-    QStringList revenue;
-    for (const Money& money : kpis.revenue)
-        revenue << formatMoney(money);
-    m_revenue->setValue(revenue.isEmpty() ? QStringLiteral("0") : revenue.join(QStringLiteral(", ")));
-    m_activeCampaigns->setValue(QLocale().toString(static_cast<qlonglong>(kpis.activeCampaigns)));
-    m_eventsPerSecond->setValue(QLocale().toString(kpis.eventsPerSecond, 'f', 0));
+    // A part whose source did not answer keeps what the tiles last showed.
+    if (const auto& traffic = dashboard.traffic) {
+        m_today->setValue(total(traffic->today), byTypeNote(traffic->today));
+        m_last24h->setValue(total(traffic->last24h), byTypeNote(traffic->last24h));
+        m_conversions->setValue(QLocale().toString(static_cast<qlonglong>(traffic->conversionsToday)));
+        QStringList revenue;
+        for (const Money& money : traffic->revenue)
+            revenue << formatMoney(money);
+        m_revenue->setValue(revenue.isEmpty() ? QStringLiteral("0") : revenue.join(QStringLiteral(", ")));
+        m_eventsPerSecond->setValue(QLocale().toString(traffic->eventsPerSecond, 'f', 0));
+    }
+    if (dashboard.activeCampaigns)
+        m_activeCampaigns->setValue(QLocale().toString(static_cast<qlonglong>(*dashboard.activeCampaigns)));
     QStringList degraded;
-    for (const std::string& source : kpis.degradedSources)
-        degraded << qs(source);
+    for (const auto& [source, status] : dashboard.sources)
+        if (status != "ok")
+            degraded << qs(source + ": " + status);
     m_degraded->setText(tr("⚠ Partial data — %1").arg(degraded.join(QStringLiteral(", "))));
     m_degraded->setVisible(!degraded.isEmpty());
-    fillStateTiles(m_commissionGrid, m_commissionTiles, kpis.commissionsByState, QStringLiteral("commissions_"));
-    fillStateTiles(m_sagaGrid, m_sagaTiles, kpis.sagasByState, QStringLiteral("sagas_"));
+    if (const auto& commissions = dashboard.commissions) {
+        std::vector<std::pair<std::string_view, std::int64_t>> counts;
+        for (const auto& [state, name] : domain::kCommissionStates.entries)
+            counts.emplace_back(name, commissions->of(state).count);
+        fillStateTiles(m_commissionGrid, m_commissionTiles, counts, QStringLiteral("commissions_"));
+    }
+    if (const auto& sagas = dashboard.sagas) {
+        std::vector<std::pair<std::string_view, std::int64_t>> counts;
+        for (const auto& [state, count] : *sagas)
+            counts.emplace_back(dto::kSagaStates.name(state), count);
+        fillStateTiles(m_sagaGrid, m_sagaTiles, counts, QStringLiteral("sagas_"));
+    }
 }
 
 void DashboardPage::fillStateTiles(QGridLayout* grid, QHash<QString, KpiTile*>& tiles,
-                                   const std::vector<std::pair<std::string, std::int64_t>>& counts,
+                                   const std::vector<std::pair<std::string_view, std::int64_t>>& counts,
                                    const QString& prefix)
 {
     for (const auto& [state, count] : counts) {

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "desktop/net/dashboard_kpis.h"
 #include "desktop/ui/console_page.h"
+#include "shared/dto/dashboard.h"
 
 #include <QHash>
 
@@ -29,13 +29,13 @@ public:
     const QAbstractItemModel* exportModel() const override { return nullptr; }
     QString exportName() const override { return QStringLiteral("dashboard"); }
     LiveRateChart* chart() const { return m_chart; }
-    void showKpis(const DashboardKpis& kpis);
+    void showKpis(const dto::Dashboard& dashboard);
     QString tileValue(const QString& objectName) const;
 
 private:
     KpiTile* addTile(QGridLayout* grid, const QString& objectName, const QString& caption, int row, int column);
     void fillStateTiles(QGridLayout* grid, QHash<QString, KpiTile*>& tiles,
-                        const std::vector<std::pair<std::string, std::int64_t>>& counts, const QString& prefix);
+                        const std::vector<std::pair<std::string_view, std::int64_t>>& counts, const QString& prefix);
 
     ConsoleApi& m_api;
     KpiTile* m_today = nullptr;

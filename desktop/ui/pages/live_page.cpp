@@ -36,9 +36,9 @@ LivePage::LivePage(LiveStream& live, InteractionFeedModel& feed, QWidget* parent
     layout->addWidget(m_rate);
     layout->addWidget(splitter, 1);
 
-    connect(&live, &LiveStream::interactionsTick, this, [this, &feed, &live](const InteractionsTick& tick) {
+    connect(&live, &LiveStream::interactionsTick, this, [this, &feed, &live](const dto::InteractionsTick& tick) {
         const std::int64_t second = toEpochMillis(tick.at) / 1000;
-        for (const InteractionCount& count : tick.counts)
+        for (const dto::InteractionCount& count : tick.counts)
             m_chart->addCount(second, count.type, count.count);
         feed.prepend(tick.recent);
         m_rate->setText(tr("Interactions per second: %1").arg(QLocale().toString(static_cast<qlonglong>(live.eventsPerSecond()))));
