@@ -142,7 +142,7 @@ for run in $(seq "$runs"); do
   singleErrors=$((singleErrors + $(field "$single" errors)))
 
   # (c) batch ingest against raw SQLite inserts of the same rows, measured now too.
-  sqlite=$("$build/benchmarks/bench_tracking_ingest" 100000 8 | awk -F'|' '/^\| ceiling/ {gsub(/ /, "", $6); print $6}')
+  sqlite=$( "$build/benchmarks/bench_tracking_ingest" 20000 8 | awk -F'|' '/^\| ceiling/ {gsub(/ /, "", $6); print $6}')
   batch=$(runWrk "$bffUrl/api/v1/interactions/batch" ingest_batch.lua "$batchConnections" 2)
   rows=$(awk -v r="$(field "$batch" rps)" 'BEGIN {printf "%.0f", r * 1000}')
   sqliteRows+=("$sqlite")
