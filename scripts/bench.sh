@@ -2,6 +2,7 @@
 # Builds the optimised benchmarks and runs them. Each prints a markdown table of what it measured
 # next to its target and its ceiling (measured in the same run); the tables are appended, with the
 # machine and the date, to benchmarks/results.md. Not part of the tests: speed is measured, not asserted.
+# benchmarks/http_bench.sh (HTTP ingest and reads with wrk) runs last; its settings are in its header.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,10 +18,11 @@ results=benchmarks/results.md
   echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
   echo
 } >> "$results"
-for bench in build/release/benchmarks/bench_*; do
-  [ -x "$bench" ] || continue
-  echo "bench: running $(basename "$bench")" >&2
-  "$bench" | tee -a "$results"
+for bench in bench_tracking_ingest bench_saga_throughput; do
+  echo "bench: running $bench" >&2
+  "build/release/benchmarks/$bench" | tee -a "$results"
   echo >> "$results"
 done
+# The HTTP benchmark (wrk against the real alpes-bff and a bare ceiling server) appends its own table.
+bash benchmarks/http_bench.sh
 echo "bench: results appended to $results" >&2

@@ -8,6 +8,10 @@ packages=(
   build-essential cmake ninja-build pkg-config git curl lld
   # server libraries
   libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libssl-dev libspdlog-dev libfmt-dev libcli11-dev
+  # the TLS test makes a throwaway certificate with the openssl tool
+  openssl
+  # the HTTP benchmark (scripts/bench.sh)
+  wrk
   # console
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libgl-dev fonts-dejavu-core

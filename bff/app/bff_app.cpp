@@ -45,7 +45,8 @@ Result<std::unique_ptr<BffApp>> BffApp::start(const BffConfig& config, const Clo
 
 Status BffApp::openStores(const BffConfig& config, const Clock& clock)
 {
-    auto engine = Engine::open(EngineOptions{config.dataDir, config.durability}, clock);
+    auto engine = Engine::open(EngineOptions{.dataDir = config.dataDir, .durability = config.durability, .saga = config.saga},
+                               clock);
     if (!engine)
         return std::move(engine).error();
     m_engine = std::move(engine).value();
@@ -56,6 +57,10 @@ Status BffApp::openStores(const BffConfig& config, const Clock& clock)
     m_auth = std::make_unique<gateway::AuthService>(*m_gatewayDb, clock,
                                                     gateway::AuthService::Options{.kdfCost = config.passwordHashing});
     m_idempotency = std::make_unique<gateway::IdempotencyStore>(*m_gatewayDb, clock);
+    m_housekeeping = std::make_unique<PeriodicTask>(
+        "bff-housekeeping", config.housekeepingInterval,
+        [this, retention = config.idempotencyRetention, &clock] { runHousekeeping(retention, clock); });
+    m_housekeeping->start();
     if (config.bootstrapAdminPassword) {
         auto users = m_auth->listUsers(PageRequest{1, std::nullopt});
         if (users && users->items.empty()) {
@@ -66,6 +71,21 @@ Status BffApp::openStores(const BffConfig& config, const Clock& clock)
         }
     }
     return {};
+}
+
+void BffApp::runHousekeeping(std::chrono::hours idempotencyRetention, const Clock& clock)
+{
+    if (auto purged = m_idempotency->purgeOlderThan(clock.now() - idempotencyRetention); !purged)
+        spdlog::warn("housekeeping: forgetting old idempotency keys failed: {} {}", purged.error().message,
+                     purged.error().detail);
+    else if (purged.value() > 0)
+        spdlog::info("housekeeping: forgot {} idempotency key(s) older than {} h", purged.value(),
+                     idempotencyRetention.count());
+    if (auto purged = m_auth->purgeExpiredSessions(); !purged)
+        spdlog::warn("housekeeping: dropping expired sessions failed: {} {}", purged.error().message,
+                     purged.error().detail);
+    else if (purged.value() > 0)
+        spdlog::info("housekeeping: dropped {} expired session(s)", purged.value());
 }
 
 Status BffApp::startDemo(const demo::DemoOptions& options, const Clock& clock)
@@ -221,6 +241,8 @@ void BffApp::stop()
     m_aggregator.reset();
     if (m_engine)
         m_engine->stop();
+    if (m_housekeeping)
+        m_housekeeping->stop();
     if (m_gatewayDb)
         m_gatewayDb->stop();
 }

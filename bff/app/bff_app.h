@@ -45,11 +45,14 @@ private:
     void startLiveFeed(const BffConfig& config, const Clock& clock);
     Status startHttp(const BffConfig& config, const Clock& clock);
     Status registerMetrics();
+    // Forgets idempotency keys past their retention and drops expired sessions (bff.db housekeeping).
+    void runHousekeeping(std::chrono::hours idempotencyRetention, const Clock& clock);
 
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<gateway::GatewayDatabase> m_gatewayDb;
     std::unique_ptr<gateway::AuthService> m_auth;
     std::unique_ptr<gateway::IdempotencyStore> m_idempotency;
+    std::unique_ptr<PeriodicTask> m_housekeeping;  // stopped before bff.db's writer
     http::Metrics m_metrics;
     // The live stream: the hub outlives the HTTP server (open responses hold subscriptions).
     std::unique_ptr<live::SseHub> m_hub;

@@ -3,8 +3,10 @@
 #include "bff/gateway/secrets.h"
 #include "bff/demo/demo_options.h"
 #include "bff/demo/load_generator.h"
+#include "bff/saga/saga_options.h"
 #include "bff/storage/database.h"
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -32,6 +34,12 @@ struct BffConfig {
     std::optional<std::string> bootstrapAdminPassword;
     // The password KDF's cost; tests lower it.
     gateway::KdfCost passwordHashing;
+    // Housekeeping of bff.db: how often it runs, and how long an Idempotency-Key's first answer
+    // is kept for replays (clients retry within minutes; a day is generous and keeps the table small).
+    std::chrono::milliseconds housekeepingInterval = std::chrono::minutes(1);
+    std::chrono::hours idempotencyRetention{24};
+    // The conversion saga's timeouts and retries; tests shorten them and inject lost commands.
+    saga::SagaOptions saga;
     // Demo mode; then an empty dataDir means a fresh temporary directory.
     std::optional<demo::DemoOptions> demo;
 };

@@ -113,8 +113,6 @@ Result<dto::Session> AuthService::login(const dto::LoginRequest& request)
             .bindAll(secretDigest(session.token), (*account)->id, toEpochMillis(created),
                      toEpochMillis(session.expiresAt))
             .run();
-        // Expired sessions are of no use to anyone: drop them as new ones come.
-        db.prepare("DELETE FROM sessions WHERE expires_at < ?").bind(1, toEpochMillis(created)).run();
         return {};
     });
     if (!stored)
@@ -136,6 +134,15 @@ Status AuthService::logout(const Principal& principal, std::string_view token)
     });
     forget(digest);
     return revoked;
+}
+
+Result<size_t> AuthService::purgeExpiredSessions()
+{
+    const auto now = toEpochMillis(m_clock.now());
+    return m_db.writer().run([&](storage::Database& db) -> Result<size_t> {
+        db.prepare("DELETE FROM sessions WHERE expires_at < ?").bind(1, now).run();
+        return static_cast<size_t>(db.changes());
+    });
 }
 
 Result<Principal> AuthService::authenticate(std::string_view bearer)

@@ -43,6 +43,8 @@ public:
     Status logout(const Principal& principal, std::string_view token);
     // A bearer value → who it is; Unauthorized when unknown, expired or revoked.
     Result<Principal> authenticate(std::string_view bearer);
+    // Sessions past their expiry are of no use to anyone: housekeeping drops them. Answers how many.
+    Result<size_t> purgeExpiredSessions();
 
     Result<dto::ApiKey> createApiKey(const dto::NewApiKey& key, const Principal& createdBy);
     // NotFound for an unknown id; revoking twice is harmless.

@@ -44,7 +44,9 @@ public:
         bool isProblem() const { return header("Content-Type") == "application/problem+json"; }
     };
 
-    explicit ApiFixture(app::BffConfig config = {})
+    // `clock` (the system's by default) drives the whole server; a test clock lets a test move
+    // past expiries, retentions and cool-downs without sleeping. It must outlive the fixture.
+    explicit ApiFixture(app::BffConfig config = {}, const Clock& clock = systemClock()) : m_clock(clock)
     {
         config.host = "127.0.0.1";
         config.port = 0;
@@ -60,7 +62,14 @@ public:
                 qFatal("cannot create the test users");
     }
 
+    static const Clock& systemClock()
+    {
+        static const SystemClock clock;
+        return clock;
+    }
+
     app::BffApp& app() { return *m_app; }
+    std::filesystem::path dataDir() const { return m_dir.path(); }
     std::uint16_t port() const { return m_app->port(); }
 
     std::unique_ptr<httplib::Client> client() const
@@ -187,7 +196,7 @@ public:
     }
 
 private:
-    SystemClock m_clock;
+    const Clock& m_clock;
     TempDataDir m_dir;
     std::unique_ptr<app::BffApp> m_app;
     std::map<std::string, std::string> m_tokens;
