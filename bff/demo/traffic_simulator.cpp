@@ -11,8 +11,8 @@ namespace {
 using domain::InteractionType;
 using domain::Platform;
 
-// At kMaxSpeed's peak (800 journeys a second) a round of the pool takes 3.5 hours: no shopper buys
-// twice within the velocity rules' hour. Ten million fit in the 24 bits of their 10.x.y.z IPs.
+// At 100 times the peak pace (800 journeys a second) a round of the pool takes 3.5 hours: no
+// shopper buys twice within the velocity rules' hour. Ten million fit in the 24 bits of their 10.x.y.z IPs.
 constexpr size_t kShopperPool = 10'000'000;
 constexpr size_t kShopperStride = 7919;  // prime to the pool's size: every shopper once per round
 // The shortest organic wait between a click and its purchase: 10 × the 3 s click-injection gap.
@@ -226,7 +226,6 @@ void TrafficSimulator::startJourney(Millis at)
     // Shoppers come round again only after the whole pool did, so two journeys of one shopper never
     // overlap (an overlap would put one journey's click next to the other's purchase).
     const size_t shopperNumber = (m_shopperStart + m_journeys++ * kShopperStride) % kShopperPool;
-    const Shopper shopper{"u-" + std::to_string(kShopperPool + shopperNumber), shopperIp(shopperNumber)};
     const Funnel funnel = funnelOf(m_world.partners[partner].channel);
     std::vector<Step> journey;
     Millis t = at;
@@ -250,6 +249,9 @@ void TrafficSimulator::startJourney(Millis at)
         if (m_random.chance(funnel.purchase))
             journey.push_back({purchaseAt, InteractionType::Purchase});
     }
+    if (t < Millis(0) && std::all_of(journey.begin(), journey.end(), [](const Step& s) { return s.at < Millis(0); }))
+        return;  // over before offset 0 (most of the warm-up): not worth naming the shopper
+    const Shopper shopper{"u-" + std::to_string(kShopperPool + shopperNumber), shopperIp(shopperNumber)};
     schedule(std::move(journey), campaign, partner, shopper);
 }
 

@@ -67,7 +67,7 @@ struct TrafficTick {
 // and self-referral (a partner buying through its own link) are meant for the fraud rules, and
 // clawbacks are ordered now and then. Organic journeys wait at least 30 s between click and
 // purchase at every speed, and take turns through a pool of ten million shoppers, each with its own
-// IP, so that at kMaxSpeed a shopper comes back only after more than three hours: the default fraud
+// IP, so that even at speed 100 a shopper comes back only after more than three hours: the default fraud
 // rules (3 s click gap, 5 purchases per user or IP an hour) fire on the bursts only.
 // Wall-clock time plays no part: the same world shape, seed and options give the same ticks.
 // Thread-safety: none; one owner.
