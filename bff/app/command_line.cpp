@@ -111,6 +111,7 @@ CommandLine parseCommandLine(int argc, const char* const* argv)
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))
         ->capture_default_str();
     demo::DemoOptions demoOptions;
+    const std::string maxSpeed = std::to_string(static_cast<int>(demo::kMaxSpeed));
     demo::LoadOptions load;
     std::int64_t durationSeconds = load.duration.count();
     bool demoMode = false;
@@ -119,7 +120,8 @@ CommandLine parseCommandLine(int argc, const char* const* argv)
                            " and drive simulated traffic through it");
     cli.add_option("--seed", demoOptions.seed, "Seed of the simulated traffic (--demo, --simulate)")
         ->capture_default_str();
-    cli.add_option("--speed", demoOptions.speed, "Simulated seconds per second, above 0 and at most 10 (--demo)")
+    cli.add_option("--speed", demoOptions.speed,
+                   "Traffic as a multiple of the demo's own pace, above 0 and at most " + maxSpeed + " (--demo)")
         ->capture_default_str();
     cli.add_flag("--simulate", simulate, "Load generator: send simulated interactions to --target instead of serving");
     cli.add_option("--target", load.target, "BFF to send to, e.g. http://127.0.0.1:8080 (--simulate)");
@@ -151,7 +153,7 @@ CommandLine parseCommandLine(int argc, const char* const* argv)
     if (!demoMode && cli.count("--speed") > 0)
         return badOption("--speed only applies to --demo");
     if (demoMode && !(demoOptions.speed > 0 && demoOptions.speed <= demo::kMaxSpeed))
-        return badOption("--speed must be above 0 and at most 10");
+        return badOption("--speed must be above 0 and at most " + maxSpeed);
     BffConfig config;
     std::string reason;
     if (!splitListen(listen, config, reason))

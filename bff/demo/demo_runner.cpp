@@ -2,24 +2,16 @@
 
 #include <spdlog/spdlog.h>
 
-#include <cmath>
 #include <cstdlib>
 
 namespace alpes::demo {
 namespace {
 
 constexpr std::string_view kClawbackReason = "Chargeback reported by the payment provider";
-// How often the pump looks for due ticks (a tick is 200 ms of simulated time), and how many it
-// sends at most before it lets stop() in: the warm-up is hundreds of ticks due at once.
+// How often the pump looks for due ticks (a tick is 200 ms of the timeline), and how many it sends
+// at most before it lets stop() in, when it has fallen behind.
 constexpr std::chrono::milliseconds kPumpInterval{20};
 constexpr int kMaxTicksPerPass = 50;
-
-template <typename Duration>
-Duration scaled(Millis offset, double speed)
-{
-    return std::chrono::duration_cast<Duration>(
-        std::chrono::duration<double, std::milli>(static_cast<double>(offset.count()) / speed));
-}
 
 }  // namespace
 
@@ -27,7 +19,7 @@ Result<std::unique_ptr<DemoRunner>> DemoRunner::start(app::Engine& engine, const
                                                       const Clock& clock)
 {
     if (!(options.speed > 0 && options.speed <= kMaxSpeed))
-        return Error::validation("speed", "Must be above 0 and at most 10");
+        return Error::validation("speed", "Must be above 0 and at most " + std::to_string(static_cast<int>(kMaxSpeed)));
     auto world = seedDemoWorld(engine, {.holdPeriod = options.holdPeriod}, clock.now());
     if (!world)
         return std::move(world).error();
@@ -44,9 +36,8 @@ DemoRunner::DemoRunner(app::Engine& engine, DemoWorld world, const DemoOptions& 
     : m_engine(engine),
       m_clock(clock),
       m_world(std::move(world)),
-      m_speed(options.speed),
       m_sink(engine.tracking()),
-      m_simulator(m_world, {.seed = options.seed}),
+      m_simulator(m_world, {.seed = options.seed, .speed = options.speed}),
       m_pump("demo", kPumpInterval, [this] { pump(); })
 {
 }
@@ -72,7 +63,7 @@ void DemoRunner::pump()
     for (int pass = 0; pass < kMaxTicksPerPass; ++pass) {
         if (!m_nextTick)
             m_nextTick = m_simulator.next();
-        if (scaled<std::chrono::steady_clock::duration>(m_nextTick->to, m_speed) > elapsed)
+        if (m_nextTick->to > elapsed)
             return;
         send(*m_nextTick);
         m_nextTick.reset();
@@ -85,7 +76,7 @@ void DemoRunner::send(const TrafficTick& tick)
     batch.reserve(tick.interactions.size());
     for (const auto& interaction : tick.interactions) {
         batch.push_back(interaction.input);
-        batch.back().occurredAt = m_startedAtUtc + scaled<Millis>(interaction.offset, m_speed);
+        batch.back().occurredAt = m_startedAtUtc + interaction.offset;
     }
     if (!batch.empty()) {
         const SinkReport report = m_sink.send(batch);

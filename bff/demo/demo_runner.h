@@ -22,9 +22,10 @@ struct DemoCounters {
 };
 
 // Demo mode (product.md §6): seeds the demo world into a started engine, then drives the simulator's
-// traffic through the real ingest path from its own thread (a PeriodicTask): tick [a, b) is sent
-// once b / speed of wall-clock time has passed since the start, each interaction dated start +
-// offset / speed. Late ticks are sent as soon as possible with their scheduled dates, so wall-clock
+// traffic through the real ingest path from its own thread (a PeriodicTask): tick [a, b) of the
+// timeline is sent once b of wall-clock time has passed since the start, each interaction dated
+// start + its offset (speed changes how much traffic a tick holds, never the time between two steps
+// of a journey). Late ticks are sent as soon as possible with their scheduled dates, so wall-clock
 // jitter changes when traffic arrives, never what it is. A clawback order flags the newest
 // completed conversion as fraud (it waits for one to exist).
 // Thread-safety: counters() from any thread; stop() from the owner. Stop it before the engine.
@@ -52,7 +53,6 @@ private:
     app::Engine& m_engine;
     const Clock& m_clock;
     DemoWorld m_world;
-    double m_speed;
     EngineSink m_sink;
     // Touched on the pump thread only (set before it starts).
     TrafficSimulator m_simulator;

@@ -70,7 +70,8 @@ struct CampaignSeed {
 };
 
 // Three active campaigns take the traffic; the coffee pilot pays 6.00 GBP a conversion out of a
-// 30.00 GBP budget, so its sixth paid conversion is refused (BudgetExceeded) within the first minute.
+// 12.00 GBP budget, so its third paid conversion is refused (BudgetExceeded) within about 15 s at
+// speed 1.
 constexpr std::array<CampaignSeed, 6> kCampaigns{{
     {"Summit Spring Sale", "Tents, packs and trail shoes for the new season", "Northwind Outdoor",
      domain::CampaignKind::Mixed, "USD", 2500000, {domain::CommissionType::Percent, 8, 200, 4000},
@@ -81,7 +82,7 @@ constexpr std::array<CampaignSeed, 6> kCampaigns{{
      domain::AttributionModel::PositionBased, CampaignState::Active, 4200, 0.35, "https://shop.lumiere.example/glow",
      {1, 3, 8, 13, 5, 14, 11, 9, 18}},
     {"Harbour Coffee Pilot", "A small pilot with coffee creators before the national launch", "Harbour Coffee Co.",
-     domain::CampaignKind::Mixed, "GBP", 3000, {domain::CommissionType::Fixed, 600, 0, 0},
+     domain::CampaignKind::Mixed, "GBP", 1200, {domain::CommissionType::Fixed, 600, 0, 0},
      domain::AttributionModel::LastTouch, CampaignState::Active, 2400, 0.25, "https://shop.harbourcoffee.example/pilot",
      {5, 10, 15, 3, 4, 1, 12, 16, 0}},
     {"Back to Campus Tech", "Laptops and headphones for students", "Byte & Bolt Electronics",

@@ -9,7 +9,7 @@ namespace alpes::demo {
 
 struct SeedOptions {
     // The hold period of every demo campaign: short, so commissions get confirmed while you watch.
-    std::chrono::seconds holdPeriod{20};
+    std::chrono::seconds holdPeriod{15};
     // How long to wait for the other services to learn of what was seeded.
     std::chrono::milliseconds settleTimeout{15000};
 };

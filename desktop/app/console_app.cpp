@@ -29,6 +29,9 @@
 #include <QApplication>
 #include <QStatusBar>
 
+#include <cstdio>
+#include <memory>
+
 namespace alpes::console {
 
 ConsoleApp::ConsoleApp(QApplication& application, ConsoleSettings& settings, ConsoleOptions options, QObject* parent)
@@ -48,6 +51,15 @@ ConsoleApp::ConsoleApp(QApplication& application, ConsoleSettings& settings, Con
     m_feed = new InteractionFeedModel(*m_names, InteractionFeedModel::kDefaultCapacity, this);
     m_window = std::make_unique<MainWindow>(m_settings);
     buildPages();
+    if (m_options.logReady) {
+        // Once: the first counts of the stream are what the dashboard's chart draws.
+        auto first = std::make_shared<QMetaObject::Connection>();
+        *first = connect(m_live, &LiveStream::interactionsTick, this, [first] {
+            std::fputs("alpes-console: dashboard has live data\n", stderr);
+            std::fflush(stderr);
+            QObject::disconnect(*first);
+        });
+    }
 
     StatusPanel* status = m_window->statusPanel();
     connect(m_client, &BffClient::pendingRequestsChanged, status, &StatusPanel::setBusy);

@@ -21,8 +21,12 @@ ConsoleCommandLine parseConsoleCommandLine(const QStringList& arguments)
                                         QStringLiteral("Save every page as PNG into DIR, then quit."),
                                         QStringLiteral("DIR"));
     screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption logReadyOption(QStringLiteral("log-ready"),
+                                      QStringLiteral("Print a line when the dashboard first has live data."));
+    logReadyOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(demoOption);
     parser.addOption(screenshotOption);
+    parser.addOption(logReadyOption);
     parser.addOption(helpOption);
     parser.addOption(versionOption);
     parser.addOption(serverOption);
@@ -45,6 +49,7 @@ ConsoleCommandLine parseConsoleCommandLine(const QStringList& arguments)
     ConsoleOptions options;
     options.demo = parser.isSet(demoOption);
     options.screenshotDir = parser.value(screenshotOption);
+    options.logReady = parser.isSet(logReadyOption);
     if (options.demo && parser.isSet(serverOption)) {
         result.exitCode = 2;
         result.text = QStringLiteral("alpes-console: --demo runs its own server; leave out --server\n");

@@ -13,6 +13,9 @@ struct ConsoleOptions {
     bool demo = false;  // open straight into demo mode
     // Hidden: save every page, light and dark, as PNGs here, then quit (scripts/screenshots.sh).
     QString screenshotDir;
+    // Hidden: print one line on stderr when the dashboard's live chart gets its first data
+    // (benchmarks/console_bench.sh times the cold start by it).
+    bool logReady = false;
 };
 
 // What the command line asked for: options to run with, or text to print and an exit code.

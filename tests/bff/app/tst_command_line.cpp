@@ -52,9 +52,9 @@ private Q_SLOTS:
         QCOMPARE(plain.demo->speed, 1.0);
         QVERIFY(plain.dataDir.empty());  // made fresh when the demo starts
         const auto tuned =
-            std::get<BffConfig>(parse({"--demo", "--seed", "7", "--speed", "2.5", "--data-dir", "/tmp/demo"}));
+            std::get<BffConfig>(parse({"--demo", "--seed", "7", "--speed", "60", "--data-dir", "/tmp/demo"}));
         QCOMPARE(tuned.demo->seed, std::uint64_t(7));
-        QCOMPARE(tuned.demo->speed, 2.5);
+        QCOMPARE(tuned.demo->speed, 60.0);
         QCOMPARE(tuned.dataDir.string(), std::string("/tmp/demo"));
         QVERIFY(!std::get<BffConfig>(parse({})).demo.has_value());
     }
@@ -115,7 +115,7 @@ private Q_SLOTS:
         row("speed without demo", {"--speed", "2"});
         row("zero speed", {"--demo", "--speed", "0"});
         row("negative speed", {"--demo", "--speed", "-1"});
-        row("speed too high", {"--demo", "--speed", "11"});
+        row("speed too high", {"--demo", "--speed", "61"});
         row("speed not a number", {"--demo", "--speed", "fast"});
         row("seed not a number", {"--demo", "--seed", "x"});
         row("target without simulate", {"--target", "http://h:1"});

@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# The console's benchmarks (issue 6, "Performance"), measured in one run on this machine and
+# appended with the machine and the date to benchmarks/results.md. Not part of the tests: speed is
+# measured here, never asserted.
+#   (a) cold start: `alpes-console --demo` (the whole BFF in-process) from exec to the first live
+#       counts drawn on the dashboard (the hidden --log-ready line), median of 3 starts;
+#   (b) console CPU, % of one core from /proc/<pid>/stat, while `alpes-bff --simulate` pushes
+#       20,000 interactions/s into the `alpes-bff --demo` the console is connected to (--server);
+#       the ingest rate the BFF acknowledged is reported as measured, whatever it reached;
+#   (c) console resident memory (VmRSS) after an hour of demo traffic at speed 60, which is 60 s
+#       of wall time against `alpes-bff --demo --speed 60` in its own process, so the figure is the
+#       console's alone.
+# The console runs under Xvfb when it is installed (scripts/setup.sh installs it), else offscreen.
+#   benchmarks/console_bench.sh [BUILD_DIR]   (default build/release; builds the two programs there)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build_dir=${1:-build/release}
+rate=${ALPES_BENCH_RATE:-20000}
+load_seconds=${ALPES_BENCH_LOAD_SECONDS:-25}
+soak_seconds=${ALPES_BENCH_SOAK_SECONDS:-60}
+
+if [ "$build_dir" = build/release ] && [ ! -f build/release/CMakeCache.txt ]; then
+  cmake --preset release >/dev/null
+fi
+cmake --build "$build_dir" --target alpes-bff alpes-console
+bff=$build_dir/bff/alpes-bff
+console=$build_dir/desktop/alpes-console
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+# Demo data directories go to TMPDIR; the console's settings to XDG_CONFIG_HOME: both thrown away.
+export TMPDIR=$work XDG_CONFIG_HOME=$work/config LANG=C.UTF-8
+settings_dir="$XDG_CONFIG_HOME/Alpes Partners"
+mkdir -p "$settings_dir"
+
+if command -v Xvfb >/dev/null; then
+  Xvfb -displayfd 3 -screen 0 1440x900x24 -nolisten tcp 3>"$work/display" 2>/dev/null &
+  pids+=($!)
+  for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.05; done
+  export DISPLAY=":$(cat "$work/display")"
+  display="Xvfb $DISPLAY"
+else
+  export QT_QPA_PLATFORM=offscreen
+  display="QT_QPA_PLATFORM=offscreen"
+fi
+
+now_ms() { date +%s%3N; }
+# Waits up to $2 seconds for the text $3 in file $1.
+wait_for() {
+  local deadline=$(( $(now_ms) + $2 * 1000 ))
+  until grep -q "$3" "$1" 2>/dev/null; do
+    [ "$(now_ms)" -lt "$deadline" ] || { echo "bench: no '$3' in $1 after $2 s" >&2; cat "$1" >&2; return 1; }
+    sleep 0.01
+  done
+}
+stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+rss_mb() { awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+
+# Starts `alpes-bff --demo` with extra options on a free port; sets bff_pid and bff_url.
+start_bff() {
+  local log=$work/bff-$RANDOM.log
+  "$bff" --demo --listen 127.0.0.1:0 --data-dir "$(mktemp -d)" "$@" >"$log" 2>&1 &
+  bff_pid=$!
+  pids+=("$bff_pid")
+  wait_for "$log" 60 "listening on"
+  bff_url=$(sed -n 's/.*listening on \(https\?:\/\/[0-9.:]*\).*/\1/p' "$log" | head -1)
+}
+login() {
+  curl -sf -X POST "$bff_url/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$1\",\"password\":\"demo\"}" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p'
+}
+# Starts the console signed in to $bff_url as the demo's manager (a remembered session, as after
+# a first sign-in); sets console_pid once its dashboard has live data.
+start_console() {
+  local log=$work/console-$RANDOM.log
+  printf '[connection]\nserverUrl=%s\nusername=manager\ntoken=%s\n' "$bff_url" "$(login manager)" \
+    >"$settings_dir/alpes-console.conf"
+  "$console" --server "$bff_url" --log-ready >"$log" 2>&1 &
+  console_pid=$!
+  pids+=("$console_pid")
+  wait_for "$log" 60 "dashboard has live data"
+}
+
+echo "bench: (a) cold start of alpes-console --demo" >&2
+starts=()
+for run in 1 2 3; do
+  rm -f "$settings_dir/alpes-console.conf"
+  log=$work/cold-$run.log
+  began=$(now_ms)
+  "$console" --demo --log-ready >"$log" 2>&1 &
+  pid=$!
+  pids+=("$pid")
+  wait_for "$log" 60 "dashboard has live data"
+  starts+=($(( $(now_ms) - began )))
+  stop "$pid"
+done
+cold_ms=$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 2p)
+
+echo "bench: (b) console CPU while the BFF ingests $rate interactions/s" >&2
+start_bff
+start_console
+key=$(curl -sf -X POST "$bff_url/api/v1/api-keys" -H "Authorization: Bearer $(login admin)" \
+  -H 'Content-Type: application/json' -d '{"name":"console-bench","scope":"ingest"}' |
+  sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
+ALPES_API_KEY=$key "$bff" --simulate --target "$bff_url" --rate "$rate" --duration "$load_seconds" \
+  >"$work/load.out" 2>"$work/load.err" &
+load_pid=$!
+pids+=("$load_pid")
+# The middle of the run: after the load generator's first batches, before its last.
+window=$(( load_seconds - 10 ))
+sleep 5
+ticks0=$(cpu_ticks "$console_pid"); bff_ticks0=$(cpu_ticks "$bff_pid"); t0=$(now_ms)
+sleep "$window"
+ticks1=$(cpu_ticks "$console_pid"); bff_ticks1=$(cpu_ticks "$bff_pid"); t1=$(now_ms)
+wait "$load_pid" || true
+hz=$(getconf CLK_TCK)
+console_cpu=$(awk -v d=$((ticks1 - ticks0)) -v hz="$hz" -v ms=$((t1 - t0)) 'BEGIN {printf "%.1f", 100 * d / hz / (ms / 1000)}')
+bff_cpu=$(awk -v d=$((bff_ticks1 - bff_ticks0)) -v hz="$hz" -v ms=$((t1 - t0)) 'BEGIN {printf "%.0f", 100 * d / hz / (ms / 1000)}')
+summary=$(cat "$work/load.out")
+acknowledged=$(sed -n 's/.*acknowledged \([0-9]*\),.*/\1/p' <<<"$summary")
+load_secs=$(sed -n 's/.* in \([0-9.]*\) s .*/\1/p' <<<"$summary")
+achieved=$(awk -v n="${acknowledged:-0}" -v s="${load_secs:-1}" 'BEGIN {printf "%.0f", n / s}')
+stop "$console_pid"; stop "$bff_pid"
+
+echo "bench: (c) console memory after an hour of demo traffic at speed 60 (${soak_seconds} s)" >&2
+start_bff --speed 60
+start_console
+rss_start=$(rss_mb "$console_pid")
+sleep "$soak_seconds"
+rss_end=$(rss_mb "$console_pid")
+stop "$console_pid"; stop "$bff_pid"
+
+ratio() { awk -v t="$1" -v m="$2" 'BEGIN {printf (m > 0 ? "%.2f" : "—"), t / m}'; }
+cold_s=$(awk -v ms="$cold_ms" 'BEGIN {printf "%.2f", ms / 1000}')
+results=benchmarks/results.md
+{
+  echo
+  echo "## $(date -u +%Y-%m-%dT%H:%MZ) — console (benchmarks/console_bench.sh), $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo
+  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average $(cut -d' ' -f1-3 /proc/loadavg); $(basename "$build_dir") build; $display."
+  echo
+  echo "| metric | target | measured | ratio (≥ 1 meets it) |"
+  echo "|---|---|---|---|"
+  echo "| cold start of \`alpes-console --demo\` to live data on the dashboard (median of 3: ${starts[*]} ms) | ≤ 2 s | ${cold_s} s | $(ratio 2 "$cold_s") |"
+  echo "| console CPU while the BFF ingests; asked $rate/s, the BFF acknowledged ${achieved}/s (BFF at ${bff_cpu} % of a core; load generator on the same machine) | ≤ 10 % of one core | ${console_cpu} % | $(ratio 10 "$console_cpu") |"
+  echo "| console resident memory after one simulated hour at speed 60 (= ${soak_seconds} s of wall time; BFF in its own process; ${rss_start} MB when connected) | ≤ 250 MB | ${rss_end} MB | $(ratio 250 "$rss_end") |"
+  echo
+  echo "Load generator: $summary"
+} | tee -a "$results"
+echo "bench: results appended to $results" >&2
