@@ -96,10 +96,12 @@ Status BffApp::startDemo(const demo::DemoOptions& options, const Clock& clock)
     m_demo = std::move(runner).value();
     // The demo users of product.md §3, all with the password "demo"; `partner` sees one partner.
     for (auto role : {dto::Role::Admin, dto::Role::Manager, dto::Role::Analyst})
-        if (Status created = m_auth->ensureUser({std::string(dto::kRoles.name(role)), kDemoPassword, role, std::nullopt});
+        if (Status created = m_auth->ensureUser({std::string(dto::kRoles.name(role)), kDemoPassword, role, std::nullopt},
+                                                kDemoPasswordCost);
             !created)
             return created;
-    return m_auth->ensureUser({"partner", kDemoPassword, dto::Role::Partner, m_demo->world().partnerUserAffiliate});
+    return m_auth->ensureUser({"partner", kDemoPassword, dto::Role::Partner, m_demo->world().partnerUserAffiliate},
+                              kDemoPasswordCost);
 }
 
 void BffApp::startLiveFeed(const BffConfig& config, const Clock& clock)

@@ -58,9 +58,9 @@ Result<dto::User> AuthService::createUser(const dto::NewUser& user)
     });
 }
 
-Status AuthService::ensureUser(const dto::NewUser& user)
+Status AuthService::ensureUser(const dto::NewUser& user, std::optional<KdfCost> cost)
 {
-    const auto passwordHash = hashPassword(user.password, m_options.kdfCost);
+    const auto passwordHash = hashPassword(user.password, cost.value_or(m_options.kdfCost));
     const auto now = m_clock.now();
     return m_db.writer().run([&](storage::Database& db) -> Status {
         Status inserted = insertUser(db, user, passwordHash, now);

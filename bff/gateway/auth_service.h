@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -34,8 +35,9 @@ public:
 
     // Conflict (field username) when the name is taken. Passwords are checked by the decoder.
     Result<dto::User> createUser(const dto::NewUser& user);
-    // Creates the user unless one with that name exists (demo set-up); the password is not checked.
-    Status ensureUser(const dto::NewUser& user);
+    // Creates the user unless one with that name exists (set-up); the password is not checked.
+    // `cost` overrides the KDF cost of Options for this user (the demo users' public password).
+    Status ensureUser(const dto::NewUser& user, std::optional<KdfCost> cost = std::nullopt);
     Result<Page<dto::User>> listUsers(const PageRequest& page);
 
     // Unauthorized with one message for an unknown user and a wrong password alike.

@@ -82,6 +82,31 @@ private Q_SLOTS:
         QVERIFY(!bytes.contains(ApiFixture::kPassword));
     }
 
+    void demoModeCreatesTheDemoUsersWithTheirPublishedPasswordAndALightHash()
+    {
+        app::BffConfig config;
+        config.demo = demo::DemoOptions{};
+        ApiFixture api(config);
+        for (const char* username : {"admin", "manager", "analyst", "partner"}) {
+            const auto login =
+                api.post("/api/v1/auth/login", Json{{"username", username}, {"password", app::BffApp::kDemoPassword}}, "");
+            QCOMPARE(login.status, 200);
+            QCOMPARE(login.body["role"], Json(username));
+        }
+        const auto partner = api.token("partner", app::BffApp::kDemoPassword);
+        QVERIFY(api.get("/api/v1/auth/me", partner).body["affiliateId"].is_string());
+        // The published password gets the light cost (N=2^10, r=8, p=1), not the configured one
+        // (the fixture's lowest cost, 1/1/1).
+        QByteArray bytes;
+        for (const char* name : {"bff.db", "bff.db-wal"}) {
+            QFile file(QString::fromStdString((api.app().engine().dataDir() / name).string()));
+            if (file.open(QIODevice::ReadOnly))
+                bytes += file.readAll();
+        }
+        QVERIFY(bytes.contains("scrypt$10$8$1$"));
+        QVERIFY(!bytes.contains("scrypt$1$1$1$"));
+    }
+
     void enforcesRolesOnEveryKindOfRoute()
     {
         ApiFixture api;
