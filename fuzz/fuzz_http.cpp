@@ -203,7 +203,7 @@ std::vector<int> statuses(std::string_view answers)
 {
     std::vector<int> found;
     size_t at = 0;
-    while (answers.substr(at).starts_with("HTTP/1.1 ") && answers.size() >= at + 12) {
+    while (answers.size() >= at + 12 && answers.substr(at).starts_with("HTTP/1.1 ")) {
         found.push_back(std::atoi(std::string(answers.substr(at + 9, 3)).c_str()));
         const auto headersEnd = answers.find("\r\n\r\n", at);
         if (headersEnd == std::string_view::npos)
