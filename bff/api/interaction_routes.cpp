@@ -62,6 +62,28 @@ std::optional<std::string> cookie(const RequestContext& request, std::string_vie
     return std::nullopt;
 }
 
+// A request header stored with a tracked interaction, refused (a field error named after the
+// header) when it is not UTF-8 text: stored, it would break every answer that shows it.
+std::optional<std::string> storedHeader(const RequestContext& request, const std::string& name, QueryReader& errors)
+{
+    auto value = request.header(name);
+    if (value && !isUtf8(*value)) {
+        errors.fail(name, "Must be UTF-8 text");
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<std::string> visitorId(const RequestContext& request, QueryReader& errors)
+{
+    auto id = cookie(request, kVisitorCookie);
+    if (id && !isUtf8(*id)) {
+        errors.fail("Cookie", "The visitor id must be UTF-8 text");
+        return std::nullopt;
+    }
+    return id;
+}
+
 std::string visitorCookie(const std::string& anonymousId)
 {
     return std::string(kVisitorCookie) + "=" + anonymousId + "; Path=/; Max-Age=" +
@@ -152,6 +174,9 @@ Result<Reply> trackPixel(services::tracking::TrackingService& tracking, const Cl
     const auto type = query.enumeration("t", domain::kInteractionTypes).value_or(domain::InteractionType::View);
     if (type == domain::InteractionType::Purchase)
         query.fail("t", "A pixel records views, clicks, likes and leads; purchases go to POST /api/v1/interactions");
+    auto visitor = visitorId(request, query);
+    auto userAgent = storedHeader(request, "User-Agent", query);
+    auto referrer = storedHeader(request, "Referer", query);
     if (Status valid = query.status(); !valid)
         return std::move(valid).error();
     dto::InteractionInput input;
@@ -159,10 +184,10 @@ Result<Reply> trackPixel(services::tracking::TrackingService& tracking, const Cl
     input.campaignId = CampaignId(*campaignId);
     input.affiliateId = AffiliateId(*affiliateId);
     // A first-time visitor gets an id (and a cookie below) so that its journey can continue.
-    input.anonymousId = cookie(request, kVisitorCookie).value_or(newUuidV7());
+    input.anonymousId = visitor.value_or(newUuidV7());
     input.ip = request.remoteAddress();
-    input.userAgent = request.header("User-Agent");
-    input.context.referrer = request.header("Referer");
+    input.userAgent = std::move(userAgent);
+    input.context.referrer = std::move(referrer);
     if (Status valid = dto::validateInteractionInput(input, clock.now()); !valid)
         return std::move(valid).error();
     auto tracked = tracking.track(input);
@@ -175,8 +200,12 @@ Result<Reply> trackPixel(services::tracking::TrackingService& tracking, const Cl
 
 Result<Reply> followLink(services::tracking::TrackingService& tracking, RequestContext& request)
 {
-    services::tracking::Visitor visitor{request.remoteAddress(), request.header("User-Agent"),
-                                        cookie(request, kVisitorCookie), std::nullopt, request.header("Referer")};
+    QueryReader headers(request);
+    services::tracking::Visitor visitor{request.remoteAddress(), storedHeader(request, "User-Agent", headers),
+                                        visitorId(request, headers), std::nullopt,
+                                        storedHeader(request, "Referer", headers)};
+    if (Status valid = headers.status(); !valid)
+        return std::move(valid).error();
     auto followed = tracking.followLink(LinkCode(request.param("code")), visitor);
     if (!followed)
         return std::move(followed).error();

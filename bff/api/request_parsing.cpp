@@ -1,6 +1,44 @@
 #include "bff/api/request_parsing.h"
 
+#include <httplib.h>
+
 namespace alpes::api {
+
+bool isUtf8(std::string_view text)
+{
+    for (size_t i = 0; i < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        if (lead < 0x80) {
+            ++i;
+            continue;
+        }
+        // The length of the sequence and the range of its second byte (RFC 3629, table 3-7).
+        size_t length = 0;
+        unsigned char low = 0x80, high = 0xBF;
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            length = 2;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            length = 3;
+            low = lead == 0xE0 ? 0xA0 : 0x80;
+            high = lead == 0xED ? 0x9F : 0xBF;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            length = 4;
+            low = lead == 0xF0 ? 0x90 : 0x80;
+            high = lead == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            return false;
+        }
+        if (i + length > text.size())
+            return false;
+        for (size_t k = 1; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if (next < (k == 1 ? low : 0x80) || next > (k == 1 ? high : 0xBF))
+                return false;
+        }
+        i += length;
+    }
+    return true;
+}
 
 PageRequest QueryReader::page()
 {
@@ -31,6 +69,15 @@ std::optional<std::string> QueryReader::text(const std::string& name, size_t max
     auto value = m_request.query(name);
     if (!value)
         return std::nullopt;
+    // ?limit=1&limit=500: which one the client meant is a guess; refuse instead.
+    if (m_request.rawRequest().get_param_value_count(name.c_str()) > 1) {
+        fail(name, "Must be given once");
+        return std::nullopt;
+    }
+    if (!isUtf8(*value)) {
+        fail(name, "Must be UTF-8 text");
+        return std::nullopt;
+    }
     if (value->empty() || value->size() > maxLength) {
         fail(name, "Must be 1 to " + std::to_string(maxLength) + " characters");
         return std::nullopt;

@@ -51,6 +51,10 @@ private:
     std::vector<FieldError> m_errors;
 };
 
+// Whether text is well-formed UTF-8 (no overlong forms, surrogates or code points above
+// U+10FFFF): what a JSON string may hold, so what may be stored or echoed in an answer.
+bool isUtf8(std::string_view text);
+
 // {"items": [...], "nextCursor": ...} with each item encoded by `encode`.
 template <typename T, typename Encode>
 json::Json pageJson(const Page<T>& page, Encode encode)

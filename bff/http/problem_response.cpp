@@ -25,7 +25,10 @@ int httpStatus(ErrorCode code)
 void writeProblem(httplib::Response& response, const Error& error, int status)
 {
     response.status = status;
-    response.set_content(toJson(dto::problemFrom(error, status)).dump(), "application/problem+json");
+    // The detail may quote the request (an id from the path is any bytes a client sent): invalid
+    // UTF-8 is replaced rather than thrown, which would turn a 404 into a 500.
+    response.set_content(toJson(dto::problemFrom(error, status)).dump(-1, ' ', false, json::Json::error_handler_t::replace),
+                         "application/problem+json");
 }
 
 void writeProblem(httplib::Response& response, const Error& error)

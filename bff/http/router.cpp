@@ -78,7 +78,7 @@ void writeReply(httplib::Response& response, Reply& reply)
     if (reply.rawBody)
         response.set_content(*reply.rawBody, reply.contentType);
     else if (reply.status != 204)
-        response.set_content(reply.body.dump(), reply.contentType);
+        response.set_content(reply.body.dump(-1, ' ', false, json::Json::error_handler_t::replace), reply.contentType);
 }
 
 }  // namespace

@@ -88,7 +88,12 @@ Result<UtcTime> parseRfc3339(std::string_view text)
         return invalidTime();
 
     const auto local = sys_days{date} + hours{hour} + minutes{minute} + seconds{second} + milliseconds{millis};
-    return UtcTime{local - minutes{offsetMinutes}};
+    const UtcTime utc{local - minutes{offsetMinutes}};
+    // An offset can carry 0000-01-01 or 9999-12-31 out of the four-digit years formatRfc3339
+    // writes: such a time would be stored and then answered in a form no client can read back.
+    if (utc < sys_days{year{0} / January / 1} || utc >= sys_days{year{10000} / January / 1})
+        return invalidTime();
+    return utc;
 }
 
 std::int64_t toEpochMillis(UtcTime time)

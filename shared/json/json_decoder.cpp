@@ -25,6 +25,9 @@ Result<Json> parse(std::string_view text, int maxDepth)
             return Error::validation("", "The JSON document is nested more than " + std::to_string(maxDepth) +
                                              " levels deep");
         return Error::validation("", "Malformed JSON at byte " + std::to_string(error.byte));
+    } catch (const Json::out_of_range&) {
+        // A number beyond double's range (1e400) is well-formed JSON that nlohmann refuses to hold.
+        return Error::validation("", "The JSON document holds a number too large to represent");
     }
 }
 

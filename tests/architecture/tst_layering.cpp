@@ -114,6 +114,14 @@ private Q_SLOTS:
         QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QLatin1Char('\n'))));
     }
 
+    void fuzzersAreFreeOfQt()
+    {
+        // The fuzz preset builds without Qt's test harness: its targets link shared and bff code only.
+        const QStringList bad = violations(includesUnder(QStringLiteral("fuzz")),
+                                           QRegularExpression(QStringLiteral("^(Q[A-Za-z]|Qt|desktop/)")));
+        QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QLatin1Char('\n'))));
+    }
+
     void bffNeverIncludesTheConsole()
     {
         const QStringList bad =
