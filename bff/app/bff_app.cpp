@@ -57,6 +57,11 @@ Status BffApp::openStores(const BffConfig& config, const Clock& clock)
     m_auth = std::make_unique<gateway::AuthService>(*m_gatewayDb, clock,
                                                     gateway::AuthService::Options{.kdfCost = config.passwordHashing});
     m_idempotency = std::make_unique<gateway::IdempotencyStore>(*m_gatewayDb, clock);
+    auto released = m_idempotency->releaseUnanswered();
+    if (!released)
+        return std::move(released).error();
+    if (*released > 0)
+        spdlog::info("idempotency: released {} key(s) claimed by requests that died with the last run", *released);
     m_housekeeping = std::make_unique<PeriodicTask>(
         "bff-housekeeping", config.housekeepingInterval,
         [this, retention = config.idempotencyRetention, &clock] { runHousekeeping(retention, clock); });

@@ -59,6 +59,14 @@ Status IdempotencyStore::abandon(const std::string& principal, const std::string
     });
 }
 
+Result<size_t> IdempotencyStore::releaseUnanswered()
+{
+    return m_db.writer().run([](storage::Database& db) -> Result<size_t> {
+        db.prepare("DELETE FROM idempotency_keys WHERE status IS NULL").run();
+        return static_cast<size_t>(db.changes());
+    });
+}
+
 Result<size_t> IdempotencyStore::purgeOlderThan(UtcTime before)
 {
     return m_db.writer().run([&](storage::Database& db) -> Result<size_t> {

@@ -44,6 +44,10 @@ public:
     Status complete(const std::string& principal, const std::string& key, const StoredResponse& response);
     // Frees the key after a failure worth retrying (5xx, 429), so the retry does the work.
     Status abandon(const std::string& principal, const std::string& key);
+    // Frees every claim that has no answer. Only at start-up, before the server takes requests: one
+    // process owns bff.db, so such a claim belongs to a request that died with the previous process,
+    // and its retry should do the work now rather than get 409 until kAbandonedAfter. Answers how many.
+    Result<size_t> releaseUnanswered();
     // Keys older than `before` are forgotten; answers how many.
     Result<size_t> purgeOlderThan(UtcTime before);
 
