@@ -132,8 +132,8 @@ healthP50=() healthP99=()
 for run in $(seq "$runs"); do
   log "run $run of $runs"
   # (a) and (b), one after the other, same wrk threads and connections.
-  ceiling=$(runWrk "$ceilingUrl/api/v1/interactions" ingest_single.lua "$connections" 2)
-  single=$(runWrk "$bffUrl/api/v1/interactions" ingest_single.lua "$connections" 2)
+  ceiling=$(ALPES_BENCH_ITEMS=1 runWrk "$ceilingUrl/api/v1/interactions" ingest.lua "$connections" 2)
+  single=$(ALPES_BENCH_ITEMS=1 runWrk "$bffUrl/api/v1/interactions" ingest.lua "$connections" 2)
   ceilingRps+=("$(field "$ceiling" rps)")
   singleRps+=("$(field "$single" rps)")
   singleRatio+=("$(percent "$(field "$single" rps)" "$(field "$ceiling" rps)")")
@@ -143,7 +143,7 @@ for run in $(seq "$runs"); do
 
   # (c) batch ingest against raw SQLite inserts of the same rows, measured now too.
   sqlite=$( "$build/benchmarks/bench_tracking_ingest" 20000 8 | awk -F'|' '/^\| ceiling/ {gsub(/ /, "", $6); print $6}')
-  batch=$(runWrk "$bffUrl/api/v1/interactions/batch" ingest_batch.lua "$batchConnections" 2)
+  batch=$(ALPES_BENCH_ITEMS=1000 runWrk "$bffUrl/api/v1/interactions/batch" ingest.lua "$batchConnections" 2)
   rows=$(awk -v r="$(field "$batch" rps)" 'BEGIN {printf "%.0f", r * 1000}')
   sqliteRows+=("$sqlite")
   batchRows+=("$rows")
