@@ -8,26 +8,17 @@
 
 namespace alpes::console {
 
-dto::CommissionStats summarize(const std::vector<dto::Commission>& commissions)
+void tally(dto::CommissionStats& stats, const dto::Commission& commission)
 {
-    dto::CommissionStats stats;
-    for (const dto::Commission& commission : commissions) {
-        dto::CommissionTotals& totals = stats.of(commission.state);
-        ++totals.count;
-        auto same = std::find_if(totals.amounts.begin(), totals.amounts.end(),
-                                 [&](const Money& m) { return m.sameCurrency(commission.amount); });
-        if (same == totals.amounts.end()) {
-            totals.amounts.push_back(commission.amount);
-        } else if (auto sum = same->plus(commission.amount)) {
-            *same = *sum;
-        }
+    dto::CommissionTotals& totals = stats.of(commission.state);
+    ++totals.count;
+    const auto at = std::lower_bound(totals.amounts.begin(), totals.amounts.end(), commission.amount,
+                                     [](const Money& a, const Money& b) { return a.currency() < b.currency(); });
+    if (at == totals.amounts.end() || !at->sameCurrency(commission.amount)) {
+        totals.amounts.insert(at, commission.amount);
+    } else if (auto sum = at->plus(commission.amount)) {
+        *at = *sum;
     }
-    for (auto state : {domain::CommissionState::Reserved, domain::CommissionState::Confirmed,
-                       domain::CommissionState::Reverted}) {
-        auto& amounts = stats.of(state).amounts;
-        std::sort(amounts.begin(), amounts.end(), [](const Money& a, const Money& b) { return a.currency() < b.currency(); });
-    }
-    return stats;
 }
 
 QString totalsText(const dto::CommissionTotals& totals)

@@ -4,6 +4,8 @@
 #include <QHash>
 #include <QString>
 
+#include <deque>
+#include <iterator>
 #include <vector>
 
 namespace alpes::console {
@@ -15,7 +17,9 @@ inline constexpr int kIdRole = Qt::UserRole + 2;
 
 // A read-only table of records of one DTO type, kept by id: lists replace it, live updates and
 // action answers upsert single rows without resetting the view. Subclasses say which columns
-// there are and what each cell shows. GUI thread only.
+// there are and what each cell shows. Rows live in a deque: appending a page never relocates the
+// rows already loaded (a vector moved all of them when it grew, in one slot: issue 6's event-loop
+// stalls while a 10,000-row list loads). GUI thread only.
 template <typename T>
 class RecordTableModel : public QAbstractTableModel {
 public:
@@ -55,28 +59,33 @@ public:
     void setRecords(std::vector<T> rows)
     {
         beginResetModel();
-        m_rows = std::move(rows);
+        m_rows.assign(std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
         m_rowOf.clear();
         for (size_t i = 0; i < m_rows.size(); ++i)
             m_rowOf.insert(idOf(m_rows[i]), static_cast<int>(i));
         endResetModel();
     }
 
-    // Appends a page of a list being loaded; rows already present are updated in place.
+    // Appends a page of a list being loaded; rows already present are updated in place. Each new
+    // row is moved once, into storage that keeps the loaded rows where they are.
     void appendRecords(std::vector<T> rows)
     {
-        std::vector<T> fresh;
-        for (T& row : rows) {
-            if (m_rowOf.contains(idOf(row)))
-                upsert(std::move(row));
-            else
-                fresh.push_back(std::move(row));
+        auto fresh = rows.begin();
+        for (auto it = rows.begin(); it != rows.end(); ++it) {
+            if (m_rowOf.contains(idOf(*it))) {
+                upsert(std::move(*it));
+            } else {
+                if (fresh != it)
+                    *fresh = std::move(*it);
+                ++fresh;
+            }
         }
-        if (fresh.empty())
+        rows.erase(fresh, rows.end());
+        if (rows.empty())
             return;
         const int first = rowCount();
-        beginInsertRows({}, first, first + static_cast<int>(fresh.size()) - 1);
-        for (T& row : fresh) {
+        beginInsertRows({}, first, first + static_cast<int>(rows.size()) - 1);
+        for (T& row : rows) {
             m_rowOf.insert(idOf(row), static_cast<int>(m_rows.size()));
             m_rows.push_back(std::move(row));
         }
@@ -101,7 +110,7 @@ public:
         const auto it = m_rowOf.constFind(id);
         return it == m_rowOf.cend() ? nullptr : &m_rows[static_cast<size_t>(*it)];
     }
-    const std::vector<T>& records() const { return m_rows; }
+    const std::deque<T>& records() const { return m_rows; }
 
 protected:
     virtual int columns() const = 0;
@@ -112,7 +121,7 @@ protected:
     virtual QString idOf(const T& row) const = 0;
 
 private:
-    std::vector<T> m_rows;
+    std::deque<T> m_rows;
     QHash<QString, int> m_rowOf;
 };
 
