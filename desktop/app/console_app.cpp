@@ -102,7 +102,7 @@ void ConsoleApp::buildPages()
     m_window->addPage(new PartnersPage(*m_api, *m_partners, *m_names), tr("Partners"));
     m_window->addPage(new LivePage(*m_live, *m_feed), tr("Live"));
     m_window->addPage(new SagasPage(*m_api, *m_sagas, *m_live), tr("Sagas"));
-    m_window->addPage(new CommissionsPage(*m_api, *m_commissions), tr("Commissions"));
+    m_window->addPage(new CommissionsPage(*m_api, *m_commissions, *m_live), tr("Commissions"));
 }
 
 void ConsoleApp::applyTheme(ThemeChoice choice) { alpes::console::applyTheme(m_application, choice, m_systemPalette); }

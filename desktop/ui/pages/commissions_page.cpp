@@ -5,8 +5,10 @@
 #include "desktop/models/display_format.h"
 #include "desktop/models/table_filter_proxy.h"
 #include "desktop/net/console_api.h"
+#include "desktop/net/live_stream.h"
 #include "desktop/ui/error_display.h"
 #include "desktop/ui/widgets/table_panel.h"
+#include "shared/dto/saga.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -16,10 +18,37 @@
 #include <QVBoxLayout>
 
 namespace alpes::console {
+namespace {
 
-CommissionsPage::CommissionsPage(ConsoleApi& api, CommissionTableModel& model, QWidget* parent)
+// Long enough to coalesce the steps of many sagas, short enough to look live; an empty table
+// reloads at once, so the first commissions show as soon as they exist.
+constexpr int kStaleReloadMs = 3000;
+constexpr int kFirstRowsReloadMs = 200;
+
+bool changesACommission(const json::Json& event)
+{
+    const auto change = dto::decodeStepChange(event);
+    if (!change || change->state != dto::StepState::Done)
+        return false;
+    return change->step == dto::StepName::ReserveCommission || change->step == dto::StepName::ConfirmCommission ||
+           change->step == dto::StepName::RevertCommission;
+}
+
+}  // namespace
+
+CommissionsPage::CommissionsPage(ConsoleApi& api, CommissionTableModel& model, LiveStream& live, QWidget* parent)
     : ConsolePage(parent), m_api(api), m_model(model)
 {
+    m_staleReload.setSingleShot(true);
+    connect(&m_staleReload, &QTimer::timeout, this, [this] {
+        if (m_stale && (isVisible() || m_model.rowCount() == 0))
+            refresh();
+    });
+    connect(&live, &LiveStream::sagaEvent, this, [this](const json::Json& event) {
+        if (changesACommission(event))
+            markStale();
+    });
+
     m_totals = new QLabel(this);
     m_totals->setTextFormat(Qt::RichText);
     m_confirm = new QPushButton(tr("Confirm selected"), this);
@@ -46,8 +75,23 @@ CommissionsPage::CommissionsPage(ConsoleApi& api, CommissionTableModel& model, Q
     updateTotals();
 }
 
+void CommissionsPage::markStale()
+{
+    m_stale = true;
+    if (!m_staleReload.isActive())
+        m_staleReload.start(m_model.rowCount() == 0 ? kFirstRowsReloadMs : kStaleReloadMs);
+}
+
+void CommissionsPage::showEvent(QShowEvent* event)
+{
+    ConsolePage::showEvent(event);
+    if (m_stale)
+        refresh();
+}
+
 void CommissionsPage::refresh()
 {
+    m_stale = false;
     m_api.loadList<dto::Commission>(
         QStringLiteral("/commissions"), {}, &dto::decodeCommission, this,
         [this](std::vector<dto::Commission> items, bool first) {

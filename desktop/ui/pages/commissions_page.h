@@ -2,6 +2,8 @@
 
 #include "desktop/ui/console_page.h"
 
+#include <QTimer>
+
 class QLabel;
 class QPushButton;
 
@@ -9,15 +11,18 @@ namespace alpes::console {
 
 class CommissionTableModel;
 class ConsoleApi;
+class LiveStream;
 class TablePanel;
 
 // Commissions: the table by state with totals per state, confirm one, confirm the selected ones
-// in a batch. GUI thread only.
+// in a batch. The stream's saga steps that reserve, confirm or revert a commission make the table
+// stale: it reloads at most every few seconds while shown (or while still empty), else when next
+// shown. GUI thread only.
 class CommissionsPage : public ConsolePage {
     Q_OBJECT
 
 public:
-    CommissionsPage(ConsoleApi& api, CommissionTableModel& model, QWidget* parent = nullptr);
+    CommissionsPage(ConsoleApi& api, CommissionTableModel& model, LiveStream& live, QWidget* parent = nullptr);
 
     void refresh() override;
     const QAbstractItemModel* exportModel() const override;
@@ -25,7 +30,11 @@ public:
     void focusFilter() override;
     void showcase() override;
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
+    void markStale();
     void updateTotals();
     void confirmSelected();
 
@@ -34,6 +43,8 @@ private:
     TablePanel* m_table = nullptr;
     QLabel* m_totals = nullptr;
     QPushButton* m_confirm = nullptr;
+    QTimer m_staleReload;  // single shot: coalesces a burst of saga steps into one reload
+    bool m_stale = false;
 };
 
 }  // namespace alpes::console
