@@ -73,8 +73,13 @@ DashboardPage::DashboardPage(ConsoleApi& api, LiveStream& live, QWidget* parent)
 
     connect(&live, &LiveStream::interactionsTick, this, [this](const dto::InteractionsTick& tick) {
         const std::int64_t second = toEpochMillis(tick.at) / 1000;
-        for (const dto::InteractionCount& count : tick.counts)
+        for (const dto::InteractionCount& count : tick.counts) {
             m_chart->addCount(second, count.type, count.count);
+            if (m_todayCounts)
+                (*m_todayCounts)[static_cast<size_t>(count.type)] += count.count;
+        }
+        if (m_todayCounts)
+            m_today->setValue(total(*m_todayCounts), byTypeNote(*m_todayCounts));
     });
     connect(&live, &LiveStream::interactionsTick, this, [this, &live] {
         m_eventsPerSecond->setValue(QLocale().toString(static_cast<qlonglong>(live.eventsPerSecond())));
@@ -106,6 +111,7 @@ void DashboardPage::showKpis(const dto::Dashboard& dashboard)
 {
     // A part whose source did not answer keeps what the tiles last showed.
     if (const auto& traffic = dashboard.traffic) {
+        m_todayCounts = traffic->today;
         m_today->setValue(total(traffic->today), byTypeNote(traffic->today));
         m_last24h->setValue(total(traffic->last24h), byTypeNote(traffic->last24h));
         m_conversions->setValue(QLocale().toString(static_cast<qlonglong>(traffic->conversionsToday)));

@@ -5,6 +5,8 @@
 
 #include <QHash>
 
+#include <optional>
+
 class QGridLayout;
 class QLabel;
 
@@ -39,6 +41,9 @@ private:
 
     ConsoleApi& m_api;
     KpiTile* m_today = nullptr;
+    // The server's "today" at the last KPI answer plus the stream's per-second counts since: the tile
+    // moves every second, and each KPI tick (every 5 s) sets it back to the server's own figure.
+    std::optional<dto::TypeCounts> m_todayCounts;
     KpiTile* m_last24h = nullptr;
     KpiTile* m_conversions = nullptr;
     KpiTile* m_revenue = nullptr;
