@@ -5,6 +5,12 @@
 #include <spdlog/spdlog.h>
 
 namespace alpes::storage {
+namespace {
+
+constexpr std::chrono::seconds kRestartWarningEvery{10};
+
+}  // namespace
+
 WalCheckpointer::WalCheckpointer(Database& watched, Options options) : m_watched(watched), m_options(options)
 {
     auto own = Database::open(watched.path());
@@ -45,9 +51,15 @@ int WalCheckpointer::onCommit(void* self, sqlite3* connection, const char* schem
         int copied = 0;
         const int rc =
             sqlite3_wal_checkpoint_v2(connection, schema, SQLITE_CHECKPOINT_RESTART, &logFrames, &copied);
-        if (rc != SQLITE_OK)
+        const auto now = std::chrono::steady_clock::now();
+        auto& warned = checkpointer->m_lastRestartWarning;
+        if (rc == SQLITE_OK)
+            warned.reset();
+        else if (!warned || now - *warned >= kRestartWarningEvery) {
+            warned = now;
             spdlog::warn("{}: the log has {} frames and cannot be restarted yet: {}", checkpointer->m_watched.path(),
                          frames, sqlite3_errstr(rc));
+        }
         return SQLITE_OK;  // the commit itself succeeded: a checkpoint failure is not its failure
     }
     if (frames >= checkpointer->m_options.passiveAt) {

@@ -2,6 +2,7 @@
 
 #include "bff/storage/database.h"
 
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <optional>
@@ -48,6 +49,9 @@ private:
     std::condition_variable m_wake;
     bool m_due = false;
     bool m_stopping = false;
+    // When a RESTART last failed: every commit above the limit retries, but a log line every commit
+    // would flood the log under load. Touched only by the hook, on the writer's thread.
+    std::optional<std::chrono::steady_clock::time_point> m_lastRestartWarning;
     std::thread m_thread;
 };
 
