@@ -75,11 +75,12 @@ DashboardPage::DashboardPage(ConsoleApi& api, LiveStream& live, QWidget* parent)
         const std::int64_t second = toEpochMillis(tick.at) / 1000;
         for (const dto::InteractionCount& count : tick.counts) {
             m_chart->addCount(second, count.type, count.count);
-            if (m_todayCounts)
-                (*m_todayCounts)[static_cast<size_t>(count.type)] += count.count;
+            if (m_liveCounts) {
+                m_liveCounts->today[static_cast<size_t>(count.type)] += count.count;
+                m_liveCounts->last24h[static_cast<size_t>(count.type)] += count.count;
+            }
         }
-        if (m_todayCounts)
-            m_today->setValue(total(*m_todayCounts), byTypeNote(*m_todayCounts));
+        showLiveCounts();
     });
     connect(&live, &LiveStream::interactionsTick, this, [this, &live] {
         m_eventsPerSecond->setValue(QLocale().toString(static_cast<qlonglong>(live.eventsPerSecond())));
@@ -107,13 +108,20 @@ void DashboardPage::refresh()
                                 });
 }
 
+void DashboardPage::showLiveCounts()
+{
+    if (!m_liveCounts)
+        return;
+    m_today->setValue(total(m_liveCounts->today), byTypeNote(m_liveCounts->today));
+    m_last24h->setValue(total(m_liveCounts->last24h), byTypeNote(m_liveCounts->last24h));
+}
+
 void DashboardPage::showKpis(const dto::Dashboard& dashboard)
 {
     // A part whose source did not answer keeps what the tiles last showed.
     if (const auto& traffic = dashboard.traffic) {
-        m_todayCounts = traffic->today;
-        m_today->setValue(total(traffic->today), byTypeNote(traffic->today));
-        m_last24h->setValue(total(traffic->last24h), byTypeNote(traffic->last24h));
+        m_liveCounts = LiveCounts{traffic->today, traffic->last24h};
+        showLiveCounts();
         m_conversions->setValue(QLocale().toString(static_cast<qlonglong>(traffic->conversionsToday)));
         QStringList revenue;
         for (const Money& money : traffic->revenue)

@@ -36,15 +36,21 @@ public:
 
 private:
     KpiTile* addTile(QGridLayout* grid, const QString& objectName, const QString& caption, int row, int column);
+    void showLiveCounts();
     void fillStateTiles(QGridLayout* grid, QHash<QString, KpiTile*>& tiles,
                         const std::vector<std::pair<std::string_view, std::int64_t>>& counts, const QString& prefix);
 
     ConsoleApi& m_api;
     KpiTile* m_today = nullptr;
-    // The server's "today" at the last KPI answer plus the stream's per-second counts since: the tile
-    // moves every second, and each KPI tick (every 5 s) sets it back to the server's own figure.
-    std::optional<dto::TypeCounts> m_todayCounts;
     KpiTile* m_last24h = nullptr;
+    // The server's "today" and "last 24 hours" at the last KPI answer plus the stream's per-second
+    // counts since, added to both so that today never shows more than the last 24 hours: the tiles
+    // move every second, and each KPI tick (every 5 s) sets them back to the server's own figures.
+    struct LiveCounts {
+        dto::TypeCounts today;
+        dto::TypeCounts last24h;
+    };
+    std::optional<LiveCounts> m_liveCounts;
     KpiTile* m_conversions = nullptr;
     KpiTile* m_revenue = nullptr;
     KpiTile* m_activeCampaigns = nullptr;
