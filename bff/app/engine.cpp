@@ -100,6 +100,18 @@ std::vector<Engine::ReadinessCheck> Engine::readiness()
     return checks;
 }
 
+Result<bool> Engine::everythingDelivered()
+{
+    for (auto* db : databases()) {
+        const auto depth = db->relay().depth();
+        if (!depth)
+            return depth.error();
+        if (depth.value() > 0)
+            return false;
+    }
+    return true;
+}
+
 void Engine::start()
 {
     for (auto* db : databases())

@@ -48,6 +48,9 @@ public:
         Status status;
     };
     std::vector<ReadinessCheck> readiness();
+    // True when every outbox is empty: the embedded bus deletes a message only once every subscriber
+    // applied it, so each service's copies reflect everything committed before the call.
+    Result<bool> everythingDelivered();
 
     services::affiliates::AffiliatesService& affiliates() { return *m_affiliates; }
     services::marketing::MarketingService& marketing() { return *m_marketing; }

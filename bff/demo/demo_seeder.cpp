@@ -134,20 +134,15 @@ Status failed(const Result<T>& result)
     return result ? Status{} : Status(result.error());
 }
 
-// Waits until the relays of the producers have delivered everything (the embedded bus applies a
-// message in every consumer before the relay deletes it), so the copies of the others are in place.
+// Waits until everything the seeding committed is delivered, so the copies of the others are in place.
 Status settle(app::Engine& engine, std::chrono::milliseconds timeout)
 {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
-        bool drained = true;
-        for (auto* db : {&engine.affiliates().database(), &engine.marketing().database()}) {
-            const auto depth = db->relay().depth();
-            if (!depth)
-                return depth.error();
-            drained = drained && depth.value() == 0;
-        }
-        if (drained)
+        const auto delivered = engine.everythingDelivered();
+        if (!delivered)
+            return delivered.error();
+        if (*delivered)
             return {};
         if (std::chrono::steady_clock::now() > deadline)
             return Error::unavailable("The demo world was not delivered to every service in time");

@@ -177,7 +177,23 @@ public:
         }
         if (post("/api/v1/campaigns/" + id + "/activate", json::Json::object(), manager).status != 200)
             qFatal("cannot activate a campaign");
+        // Tracking and commissions judge a purchase by their copies of the campaign and its partners,
+        // which events bring: wait for them, so that a purchase sent next meets the active campaign.
+        waitUntilDelivered();
         return id;
+    }
+
+    void waitUntilDelivered()
+    {
+        const auto giveUpAt = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        for (;;) {
+            const auto delivered = m_app->engine().everythingDelivered();
+            if (delivered && *delivered)
+                return;
+            if (std::chrono::steady_clock::now() > giveUpAt)
+                qFatal("the services never caught up with the set-up's events");
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
     }
 
     static json::Json interaction(const std::string& type, const std::string& campaignId, const std::string& partnerId,

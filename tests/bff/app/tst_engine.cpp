@@ -123,9 +123,16 @@ private:
         click.affiliateId = affiliate->id;
         click.userId = "shopper";
         click.occurredAt = m_clock->now() - std::chrono::seconds(10);
-        // Tracking learns of the campaign and the partner through their events.
-        if (!QTest::qWaitFor([&] { return m_engine->tracking().track(click).ok(); }, 5000))
-            qFatal("tracking never learnt of the campaign");
+        // The saga's steps judge by each service's copy of the partner and the campaign (a partner
+        // not yet approved in commissions' copy earns nothing): let every service hear of the set-up.
+        const auto delivered = [&] {
+            const auto all = m_engine->everythingDelivered();
+            return all && *all;
+        };
+        if (!QTest::qWaitFor(delivered, 5000))
+            qFatal("the set-up's events were never delivered");
+        if (!m_engine->tracking().track(click))
+            qFatal("cannot track the click");
         auto purchase = click;
         purchase.type = domain::InteractionType::Purchase;
         purchase.occurredAt = m_clock->now();

@@ -163,12 +163,8 @@ std::int64_t openSagas(app::Engine& engine)
 
 bool quiet(app::Engine& engine)
 {
-    for (services::ServiceDatabase* db :
-         {&engine.affiliates().database(), &engine.marketing().database(), &engine.tracking().database(),
-          &engine.commissions().database(), &engine.sagas().database()})
-        if (const auto depth = db->relay().depth(); !depth || depth.value() > 0)
-            return false;
-    return true;
+    const auto delivered = engine.everythingDelivered();
+    return delivered && *delivered;
 }
 
 }  // namespace
