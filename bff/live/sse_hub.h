@@ -108,7 +108,8 @@ public:
     // Told the topics of each new subscriber, on the subscribing thread, once it is registered (an
     // event published from then on reaches it): how a publisher that stays idle while nobody
     // listens learns to start. One listener per hub; setting another replaces it, and setting an
-    // empty one returns once no call of the old one runs, so its owner may go right after.
+    // empty one returns once no call of the old one runs, so its owner may go right after. It
+    // runs under the listener's lock: it must not call subscribe() or setSubscribeListener().
     using SubscribeListener = std::function<void(const TopicSet& topics)>;
     void setSubscribeListener(SubscribeListener listener);
     // Whether any open stream takes `topic`: publishers skip work that nobody would see.
