@@ -4,6 +4,8 @@
 #include "bff/api/request_parsing.h"
 #include "shared/domain/campaign_terms.h"
 #include "shared/dto/dashboard.h"
+#include "shared/dto/money_list.h"
+#include "shared/dto/type_counts.h"
 
 #include <algorithm>
 #include <memory>
@@ -20,14 +22,6 @@ namespace {
 constexpr size_t kTopPartners = 5;
 constexpr size_t kRecentSagas = 10;
 
-json::Json moneyList(const std::vector<Money>& amounts)
-{
-    json::Json list = json::Json::array();
-    for (const auto& amount : amounts)
-        list.push_back(domain::toJson(amount));
-    return list;
-}
-
 // Adds `amount` to the entry of its currency.
 void addTo(std::vector<Money>& totals, const Money& amount)
 {
@@ -39,16 +33,6 @@ void addTo(std::vector<Money>& totals, const Money& amount)
         }
     }
     totals.push_back(amount);
-}
-
-json::Json typeCounts(const std::map<domain::InteractionType, std::int64_t>& counts)
-{
-    json::Json out = json::Json::object();
-    for (const auto& [type, name] : domain::kInteractionTypes.entries) {
-        const auto found = counts.find(type);
-        out[std::string(name)] = found == counts.end() ? 0 : found->second;
-    }
-    return out;
 }
 
 json::Json ratio(std::int64_t numerator, std::int64_t denominator)
@@ -67,7 +51,7 @@ Result<json::Json> encoded(Result<T> result)
 // Tracking's part of a campaign overview: totals, rates and the top partners.
 json::Json campaignTrackingJson(const std::vector<services::tracking::PartnerStats>& stats)
 {
-    std::map<domain::InteractionType, std::int64_t> byType;
+    dto::TypeCounts byType{};
     std::vector<Money> revenue;
     struct Partner {
         std::int64_t conversions = 0;
@@ -76,7 +60,7 @@ json::Json campaignTrackingJson(const std::vector<services::tracking::PartnerSta
     };
     std::map<std::string, Partner> partners;
     for (const auto& row : stats) {
-        byType[row.type] += row.count;
+        byType[static_cast<size_t>(row.type)] += row.count;
         auto& partner = partners[row.affiliateId.str()];
         if (row.type == domain::InteractionType::Click)
             partner.clicks += row.count;
@@ -99,13 +83,13 @@ json::Json campaignTrackingJson(const std::vector<services::tracking::PartnerSta
         top.push_back(json::Json{{"affiliateId", ranked[i].first},
                                  {"conversions", ranked[i].second.conversions},
                                  {"clicks", ranked[i].second.clicks},
-                                 {"revenue", moneyList(ranked[i].second.revenue)}});
-    const auto views = byType[domain::InteractionType::View];
-    const auto clicks = byType[domain::InteractionType::Click];
-    const auto purchases = byType[domain::InteractionType::Purchase];
-    return json::Json{{"interactions", typeCounts(byType)},
+                                 {"revenue", dto::toJson(ranked[i].second.revenue)}});
+    const auto views = byType[static_cast<size_t>(domain::InteractionType::View)];
+    const auto clicks = byType[static_cast<size_t>(domain::InteractionType::Click)];
+    const auto purchases = byType[static_cast<size_t>(domain::InteractionType::Purchase)];
+    return json::Json{{"interactions", dto::toJson(byType)},
                       {"conversions", purchases},
-                      {"attributedRevenue", moneyList(revenue)},
+                      {"attributedRevenue", dto::toJson(revenue)},
                       {"ctr", ratio(clicks, views)},
                       {"conversionRate", ratio(purchases, clicks)},
                       {"topAffiliates", top}};
@@ -172,13 +156,13 @@ Result<Reply> campaignOverview(ApiContext& context, RequestContext& request)
 // Tracking's part of a partner overview: per campaign and in total.
 json::Json affiliateTrackingJson(const std::vector<dto::AffiliateCampaignStats>& stats)
 {
-    std::map<domain::InteractionType, std::int64_t> byType;
+    dto::TypeCounts byType{};
     std::vector<Money> revenue;
-    std::map<std::string, std::map<domain::InteractionType, std::int64_t>> byCampaign;
+    std::map<std::string, dto::TypeCounts> byCampaign;
     std::map<std::string, std::vector<Money>> campaignRevenue;
     for (const auto& row : stats) {
-        byType[row.type] += row.count;
-        byCampaign[row.campaignId.str()][row.type] += row.count;
+        byType[static_cast<size_t>(row.type)] += row.count;
+        byCampaign[row.campaignId.str()][static_cast<size_t>(row.type)] += row.count;
         if (row.revenue) {
             addTo(revenue, *row.revenue);
             addTo(campaignRevenue[row.campaignId.str()], *row.revenue);
@@ -187,11 +171,11 @@ json::Json affiliateTrackingJson(const std::vector<dto::AffiliateCampaignStats>&
     json::Json campaigns = json::Json::array();
     for (const auto& [campaignId, counts] : byCampaign)
         campaigns.push_back(json::Json{{"campaignId", campaignId},
-                                       {"interactions", typeCounts(counts)},
-                                       {"revenue", moneyList(campaignRevenue[campaignId])}});
-    return json::Json{{"interactions", typeCounts(byType)},
-                      {"conversions", byType[domain::InteractionType::Purchase]},
-                      {"revenue", moneyList(revenue)},
+                                       {"interactions", dto::toJson(counts)},
+                                       {"revenue", dto::toJson(campaignRevenue[campaignId])}});
+    return json::Json{{"interactions", dto::toJson(byType)},
+                      {"conversions", byType[static_cast<size_t>(domain::InteractionType::Purchase)]},
+                      {"revenue", dto::toJson(revenue)},
                       {"campaigns", campaigns}};
 }
 

@@ -20,7 +20,11 @@ void PeriodicTask::start()
     m_running = true;
     m_thread = std::thread([this] {
         std::unique_lock lock(m_mutex);
-        while (!m_wake.wait_for(lock, m_interval, [this] { return m_stopping; })) {
+        while (!m_stopping) {
+            m_wake.wait_for(lock, m_interval, [this] { return m_stopping || m_passRequested; });
+            if (m_stopping)
+                break;
+            m_passRequested = false;
             lock.unlock();
             m_work();
             m_lastPassEnd = std::chrono::steady_clock::now().time_since_epoch().count();
@@ -39,6 +43,15 @@ void PeriodicTask::stop()
     if (m_thread.joinable())
         m_thread.join();
     m_running = false;
+}
+
+void PeriodicTask::runNow()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_passRequested = true;
+    }
+    m_wake.notify_all();
 }
 
 bool PeriodicTask::isAlive(int slack) const

@@ -11,7 +11,8 @@
 namespace alpes::app {
 
 // Runs a function every `interval` on its own thread until stopped; stop() wakes it at once and
-// joins (no detached threads). Thread-safety: start()/stop() from the owner only.
+// joins (no detached threads). Thread-safety: start()/stop() from the owner only; runNow() and
+// isAlive() from any thread.
 class PeriodicTask {
 public:
     PeriodicTask(std::string name, std::chrono::milliseconds interval, std::function<void()> work);
@@ -21,6 +22,9 @@ public:
 
     void start();
     void stop();
+    // Runs the next pass at once rather than when the interval ends (at start() when not yet
+    // started); requests made before that pass begins make one pass.
+    void runNow();
     // True while the thread runs and its last pass ended less than `slack` × interval ago (a pass
     // that hangs makes it false): what readiness checks. Any thread.
     bool isAlive(int slack = 5) const;
@@ -32,6 +36,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_stopping = false;
+    bool m_passRequested = false;
     std::atomic<std::int64_t> m_lastPassEnd{0};  // steady clock, ns since its epoch
     std::atomic<bool> m_running{false};
     std::thread m_thread;

@@ -217,8 +217,11 @@ void Router::serve(const Route& route, const std::vector<std::string>& paramName
         if (!mayCall(route.access, *principal))
             return fail(Error::forbidden("Your role may not do this"));
     }
+    // Whose rate limit and idempotency keys the request counts against: its principal, or the
+    // client address of an anonymous call.
+    const std::string owner = principal ? principal->key() : "ip:" + request.remote_addr;
     if (m_pipeline.admit) {
-        const auto wait = m_pipeline.admit(principal ? principal->key() : "ip:" + request.remote_addr);
+        const auto wait = m_pipeline.admit(owner);
         if (wait.count() > 0) {
             response.set_header("Retry-After", std::to_string(wait.count()));
             return fail(Error::rateLimited("Too many requests; retry after " + std::to_string(wait.count()) + " s"));
@@ -230,7 +233,6 @@ void Router::serve(const Route& route, const std::vector<std::string>& paramName
         idempotencyKey = request.get_header_value("Idempotency-Key");
         if (idempotencyKey->empty() || idempotencyKey->size() > kMaxIdempotencyKeyLength)
             return fail(Error::validation("Idempotency-Key", "Must be 1 to 200 characters"));
-        const auto owner = principal ? principal->key() : "ip:" + request.remote_addr;
         auto claim = m_pipeline.idempotency.claim(owner, *idempotencyKey, std::string(methodName(route.method)),
                                                   request.path, gateway::secretDigest(request.body));
         if (!claim)
@@ -274,7 +276,6 @@ void Router::serve(const Route& route, const std::vector<std::string>& paramName
     }
 
     if (idempotencyKey) {
-        const auto owner = principal ? principal->key() : "ip:" + request.remote_addr;
         const Status kept = response.status >= 500 || response.status == 429
                                 ? m_pipeline.idempotency.abandon(owner, *idempotencyKey)
                                 : m_pipeline.idempotency.complete(

@@ -5,9 +5,9 @@
 #include "shared/dto/interaction.h"
 #include "shared/dto/interactions_tick.h"
 #include "shared/dto/saga.h"
+#include "shared/dto/type_counts.h"
 
 #include <algorithm>
-#include <array>
 #include <map>
 #include <random>
 #include <string>
@@ -32,7 +32,7 @@ public:
         for (const auto& interaction : interactions) {
             auto perCampaign = m_counts.find(interaction.campaignId.str());
             if (perCampaign == m_counts.end())
-                perCampaign = m_counts.emplace(interaction.campaignId.str(), TypeCounts{}).first;
+                perCampaign = m_counts.emplace(interaction.campaignId.str(), dto::TypeCounts{}).first;
             ++perCampaign->second[static_cast<size_t>(interaction.type)];
             ++m_seen;
             if (m_sample.size() < m_sampleSize) {
@@ -86,9 +86,7 @@ public:
     }
 
 private:
-    // Indexed by domain::InteractionType.
-    using TypeCounts = std::array<std::int64_t, domain::kInteractionTypes.entries.size()>;
-    using Counts = std::map<std::string, TypeCounts, std::less<>>;
+    using Counts = std::map<std::string, dto::TypeCounts, std::less<>>;
 
     std::mutex m_hubMutex;
     SseHub* m_hub;  // null once the feed is gone
@@ -103,17 +101,23 @@ private:
 
 LiveFeed::LiveFeed(SseHub& hub, services::tracking::TrackingService& tracking, saga::SagaOrchestrator& sagas,
                    const Clock& clock, Options options)
-    : m_collector(std::make_shared<Collector>(hub, clock, options.sampleSize)),
+    : m_hub(hub),
+      m_collector(std::make_shared<Collector>(hub, clock, options.sampleSize)),
       m_interactionTicks("live-interactions", options.interactionInterval, [this] { publishInteractions(); }),
       m_kpiTicks("live-kpis", options.kpiInterval, [this] { publishKpis(); })
 {
     tracking.setTrackedListener(
         [collector = m_collector](std::span<const dto::Interaction> stored) { collector->onTracked(stored); });
     sagas.addStepListener([collector = m_collector](const saga::StepChange& change) { collector->onStep(change); });
+    hub.setSubscribeListener([this](const TopicSet& topics) {
+        if (topics.contains(Topic::Kpis))
+            m_kpiTicks.runNow();
+    });
 }
 
 LiveFeed::~LiveFeed()
 {
+    m_hub.setSubscribeListener({});
     stop();
     m_collector->detach();
 }
@@ -148,7 +152,7 @@ void LiveFeed::publishKpis()
         std::lock_guard lock(m_providerMutex);
         provider = m_kpiProvider;
     }
-    if (!provider)
+    if (!provider || !m_hub.hasSubscribers(Topic::Kpis))
         return;
     if (const nlohmann::json kpis = provider(); !kpis.is_null())
         m_collector->publish(Topic::Kpis, "kpis", kpis);

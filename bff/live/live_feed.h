@@ -24,7 +24,9 @@ namespace alpes::live {
 // - `saga`: each saga step change as the orchestrator tells it, {"sagaId", "step", "state",
 //   "kind", "sagaState", "at"}.
 // - `kpis`: every kpiInterval, what the KPI provider answers (nothing until one is set, nothing
-//   for a null answer).
+//   for a null answer), while a stream takes the topic: the provider queries several services,
+//   so nobody listening costs no query. A stream that takes it gets a tick at once, not up to an
+//   interval later.
 // Counting happens on ingest's threads under a short lock; publishing on the feed's own threads
 // (one per periodic event, so a slow KPI provider never delays the counts).
 //
@@ -41,7 +43,8 @@ public:
 
     using KpiProvider = std::function<nlohmann::json()>;
 
-    // Registers its listeners on `tracking` and `sagas`: construct it before messages flow.
+    // Registers its listeners on `tracking`, `sagas` and `hub` (one feed per hub): construct it
+    // before messages flow.
     LiveFeed(SseHub& hub, services::tracking::TrackingService& tracking, saga::SagaOrchestrator& sagas,
              const Clock& clock, Options options);
     LiveFeed(SseHub& hub, services::tracking::TrackingService& tracking, saga::SagaOrchestrator& sagas,
@@ -67,6 +70,7 @@ public:
 private:
     class Collector;
 
+    SseHub& m_hub;
     std::shared_ptr<Collector> m_collector;
     std::mutex m_providerMutex;
     KpiProvider m_kpiProvider;

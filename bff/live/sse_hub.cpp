@@ -104,6 +104,18 @@ std::uint64_t SseHub::publish(Topic topic, std::string_view eventName, const nlo
 Result<std::shared_ptr<SseHub::Subscription>> SseHub::subscribe(TopicSet topics,
                                                                  std::optional<std::uint64_t> lastEventId)
 {
+    auto subscription = addSubscriber(std::move(topics), lastEventId);
+    if (subscription) {
+        std::lock_guard lock(m_listenerMutex);
+        if (m_subscribeListener)
+            m_subscribeListener(subscription.value()->topics());
+    }
+    return subscription;
+}
+
+Result<std::shared_ptr<SseHub::Subscription>> SseHub::addSubscriber(TopicSet topics,
+                                                                     std::optional<std::uint64_t> lastEventId)
+{
     std::lock_guard lock(m_mutex);
     if (m_stopped)
         return Error::unavailable("The live stream is shutting down");
@@ -121,6 +133,19 @@ Result<std::shared_ptr<SseHub::Subscription>> SseHub::subscribe(TopicSet topics,
     }
     m_clients.push_back(subscription.get());
     return subscription;
+}
+
+void SseHub::setSubscribeListener(SubscribeListener listener)
+{
+    std::lock_guard lock(m_listenerMutex);
+    m_subscribeListener = std::move(listener);
+}
+
+bool SseHub::hasSubscribers(Topic topic) const
+{
+    std::lock_guard lock(m_mutex);
+    return std::any_of(m_clients.begin(), m_clients.end(),
+                       [topic](const Subscription* client) { return client->m_topics.contains(topic); });
 }
 
 void SseHub::unregister(Subscription* subscription)

@@ -10,6 +10,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -104,6 +105,16 @@ public:
     // `lastEventId` (none when absent). Unavailable once stopped or when maxClients are connected.
     Result<std::shared_ptr<Subscription>> subscribe(TopicSet topics, std::optional<std::uint64_t> lastEventId);
 
+    // Told the topics of each new subscriber, on the subscribing thread, once it is registered (an
+    // event published from then on reaches it): how a publisher that stays idle while nobody
+    // listens learns to start. One listener per hub; setting another replaces it, and setting an
+    // empty one returns once no call of the old one runs, so its owner may go right after. It
+    // runs under the listener's lock: it must not call subscribe() or setSubscribeListener().
+    using SubscribeListener = std::function<void(const TopicSet& topics)>;
+    void setSubscribeListener(SubscribeListener listener);
+    // Whether any open stream takes `topic`: publishers skip work that nobody would see.
+    bool hasSubscribers(Topic topic) const;
+
     // Ends every stream and refuses new ones; publishing still numbers and keeps events.
     void stop();
 
@@ -111,6 +122,7 @@ public:
     const Options& options() const { return m_options; }
 
 private:
+    Result<std::shared_ptr<Subscription>> addSubscriber(TopicSet topics, std::optional<std::uint64_t> lastEventId);
     void unregister(Subscription* subscription);
 
     const Options m_options;
@@ -121,6 +133,8 @@ private:
     std::uint64_t m_published = 0;
     std::uint64_t m_dropped = 0;
     bool m_stopped = false;
+    std::mutex m_listenerMutex;  // held while the listener runs; never taken under m_mutex
+    SubscribeListener m_subscribeListener;
 };
 
 }  // namespace alpes::live

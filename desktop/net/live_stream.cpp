@@ -24,7 +24,10 @@ void LiveStream::handle(const SseEvent& event)
                                             [](std::int64_t sum, const dto::InteractionCount& c) { return sum + c.count; });
         Q_EMIT interactionsTick(*tick);
     } else if (event.event == QStringLiteral("saga")) {
-        Q_EMIT sagaEvent(*parsed);
+        auto change = dto::decodeStepChange(*parsed);
+        if (!change)
+            return;
+        Q_EMIT stepChange(*change);
     } else if (event.event == QStringLiteral("kpis")) {
         auto dashboard = dto::decodeDashboard(*parsed);
         if (!dashboard)

@@ -4,6 +4,7 @@
 #include "desktop/net/sse_reader.h"
 #include "shared/dto/dashboard.h"
 #include "shared/dto/interactions_tick.h"
+#include "shared/dto/saga.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -29,8 +30,7 @@ public:
 
 Q_SIGNALS:
     void interactionsTick(const alpes::dto::InteractionsTick& tick);
-    // The `saga` event's JSON; decoded by its subscribers with the shared saga decoder.
-    void sagaEvent(const alpes::json::Json& change);
+    void stepChange(const alpes::dto::StepChange& change);
     void kpis(const alpes::dto::Dashboard& dashboard);
     void statsChanged();
 

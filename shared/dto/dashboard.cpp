@@ -7,29 +7,6 @@
 namespace alpes::dto {
 namespace {
 
-json::Json typeCountsJson(const TypeCounts& counts)
-{
-    json::Json out = json::Json::object();
-    for (const auto& [type, name] : domain::kInteractionTypes.entries)
-        out[std::string(name)] = counts[static_cast<size_t>(type)];
-    return out;
-}
-
-std::optional<TypeCounts> readTypeCounts(json::ObjectReader& parent, std::string_view key)
-{
-    auto reader = parent.object(key, true);
-    if (!reader)
-        return std::nullopt;
-    TypeCounts counts{};
-    bool complete = true;
-    for (const auto& [type, name] : domain::kInteractionTypes.entries) {
-        const auto count = reader->integer(name, true, 0);
-        complete = complete && count.has_value();
-        counts[static_cast<size_t>(type)] = count.value_or(0);
-    }
-    return complete ? std::optional(counts) : std::nullopt;
-}
-
 // Present when "today" is: the traffic fields come and go together, with their source.
 std::optional<DashboardTraffic> readTraffic(json::ObjectReader& reader, json::FieldErrors& errors)
 {
@@ -77,8 +54,8 @@ json::Json toJson(const Dashboard& dashboard)
     }
     return json::Json{
         {"at", formatRfc3339(dashboard.at)},
-        {"today", traffic ? typeCountsJson(traffic->today) : json::Json(nullptr)},
-        {"last24h", traffic ? typeCountsJson(traffic->last24h) : json::Json(nullptr)},
+        {"today", traffic ? toJson(traffic->today) : json::Json(nullptr)},
+        {"last24h", traffic ? toJson(traffic->last24h) : json::Json(nullptr)},
         {"conversions", traffic ? json::Json{{"today", traffic->conversionsToday}, {"last24h", traffic->conversionsLast24h}}
                                 : json::Json(nullptr)},
         {"revenue", traffic ? toJson(traffic->revenue) : json::Json(nullptr)},

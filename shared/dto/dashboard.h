@@ -6,9 +6,9 @@
 #include "shared/domain/vocabulary.h"
 #include "shared/dto/commission.h"
 #include "shared/dto/saga.h"
+#include "shared/dto/type_counts.h"
 #include "shared/json/json_decoder.h"
 
-#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -16,9 +16,6 @@
 #include <vector>
 
 namespace alpes::dto {
-
-// Interactions per type, indexed by domain::InteractionType.
-using TypeCounts = std::array<std::int64_t, domain::kInteractionTypes.entries.size()>;
 
 // Tracking's part of the dashboard: today (UTC), the last 24 hours, and the rate of the last
 // full minute.

@@ -125,6 +125,25 @@ private Q_SLOTS:
         QVERIFY(!degraded->text().contains(QStringLiteral("sagas")));
     }
 
+    void decodesASagaEventIntoAStepChangeAndDropsAMalformedOne()
+    {
+        auto settings = freshSettings(QStringLiteral("saga"));
+        ConsoleApp app(*qApp, *settings, ConsoleOptions{});
+        std::vector<alpes::dto::StepChange> received;
+        connect(&app.liveStream(), &LiveStream::stepChange, this,
+                [&received](const alpes::dto::StepChange& change) { received.push_back(change); });
+        const alpes::dto::StepChange change{alpes::SagaId("s-1"), alpes::dto::StepName::ReserveCommission,
+                                            alpes::dto::StepState::Done,
+                                            alpes::parseRfc3339("2026-11-22T18:00:00.000Z").value(),
+                                            alpes::dto::StepKind::Action, alpes::dto::SagaState::Started};
+        app.liveStream().handle(
+            {QStringLiteral("1"), QStringLiteral("saga"), QByteArray::fromStdString(alpes::dto::toJson(change).dump())});
+        app.liveStream().handle({QStringLiteral("2"), QStringLiteral("saga"),
+                                 QByteArrayLiteral("{\"sagaId\":\"s-2\",\"step\":\"dance\"}")});
+        QCOMPARE(received.size(), size_t{1});
+        QVERIFY(received.front() == change);
+    }
+
     void remembersTheWindowGeometry()
     {
         auto settings = freshSettings(QStringLiteral("geometry"));

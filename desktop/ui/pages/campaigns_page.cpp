@@ -8,14 +8,13 @@
 #include "desktop/ui/dialogs/campaign_dialog.h"
 #include "desktop/ui/error_display.h"
 #include "desktop/ui/pages/campaign_detail_panel.h"
+#include "desktop/ui/pages/master_detail.h"
 #include "desktop/ui/widgets/table_panel.h"
 
 #include <QAction>
 #include <QLineEdit>
-#include <QSplitter>
 #include <QTableView>
 #include <QToolBar>
-#include <QVBoxLayout>
 
 namespace alpes::console {
 
@@ -41,41 +40,18 @@ CampaignsPage::CampaignsPage(ConsoleApi& api, CampaignTableModel& model, NameDir
     m_table->setModel(&m_model, CampaignTableModel::State, states);
     m_table->view()->sortByColumn(CampaignTableModel::StartsAt, Qt::DescendingOrder);
     m_detail = new CampaignDetailPanel(api, live, names, this);
-
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(m_table);
-    splitter->addWidget(m_detail);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(toolbar);
-    layout->addWidget(splitter, 1);
-
-    connect(m_table, &TablePanel::currentIdChanged, this, [this](const QString& id) {
+    layOutMasterDetail(*this, *toolbar, *m_table, *m_detail, m_model, [this](const QString& id) {
         m_detail->showCampaign(m_model.find(id));
         updateActions();
     });
     connect(m_table, &TablePanel::activated, this, [this] { openDialog(true); });
-    connect(&m_model, &QAbstractItemModel::dataChanged, this, [this] {
-        m_detail->showCampaign(m_model.find(m_table->currentId()));
-        updateActions();
-    });
     updateActions();
 }
 
 void CampaignsPage::refresh()
 {
-    m_api.loadList<dto::Campaign>(
-        QStringLiteral("/campaigns"), {}, &dto::decodeCampaign, this,
-        [this](std::vector<dto::Campaign> items, bool first) {
-            for (const dto::Campaign& c : items)
-                m_names.set(qs(c.id.str()), qs(c.name));
-            if (first)
-                m_model.setRecords(std::move(items));
-            else
-                m_model.appendRecords(std::move(items));
-        },
-        [this](Status status) {
+    loadNamedRecords<dto::Campaign>(
+        m_api, QStringLiteral("/campaigns"), &dto::decodeCampaign, m_model, m_names, this, [this](Status status) {
             Q_EMIT statusMessage(status ? tr("Campaigns loaded: %1").arg(m_model.rowCount())
                                         : tr("Could not load campaigns: %1").arg(errorText(status.error())));
         });

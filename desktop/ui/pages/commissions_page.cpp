@@ -25,13 +25,12 @@ namespace {
 constexpr int kStaleReloadMs = 3000;
 constexpr int kFirstRowsReloadMs = 200;
 
-bool changesACommission(const json::Json& event)
+bool changesACommission(const dto::StepChange& change)
 {
-    const auto change = dto::decodeStepChange(event);
-    if (!change || change->state != dto::StepState::Done)
+    if (change.state != dto::StepState::Done)
         return false;
-    return change->step == dto::StepName::ReserveCommission || change->step == dto::StepName::ConfirmCommission ||
-           change->step == dto::StepName::RevertCommission;
+    return change.step == dto::StepName::ReserveCommission || change.step == dto::StepName::ConfirmCommission ||
+           change.step == dto::StepName::RevertCommission;
 }
 
 }  // namespace
@@ -44,8 +43,8 @@ CommissionsPage::CommissionsPage(ConsoleApi& api, CommissionTableModel& model, L
         if (m_stale && (isVisible() || m_model.rowCount() == 0))
             refresh();
     });
-    connect(&live, &LiveStream::sagaEvent, this, [this](const json::Json& event) {
-        if (changesACommission(event))
+    connect(&live, &LiveStream::stepChange, this, [this](const dto::StepChange& change) {
+        if (changesACommission(change))
             markStale();
     });
 

@@ -8,14 +8,13 @@
 #include "desktop/ui/dialogs/partner_dialog.h"
 #include "desktop/ui/dialogs/text_prompt.h"
 #include "desktop/ui/error_display.h"
+#include "desktop/ui/pages/master_detail.h"
 #include "desktop/ui/pages/partner_detail_panel.h"
 #include "desktop/ui/widgets/table_panel.h"
 
 #include <QAction>
 #include <QLineEdit>
-#include <QSplitter>
 #include <QToolBar>
-#include <QVBoxLayout>
 
 namespace alpes::console {
 
@@ -49,21 +48,8 @@ PartnersPage::PartnersPage(ConsoleApi& api, AffiliateTableModel& model, NameDire
         states << wireText(wire);
     m_table->setModel(&m_model, AffiliateTableModel::State, states);
     m_detail = new PartnerDetailPanel(api, this);
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(m_table);
-    splitter->addWidget(m_detail);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(toolbar);
-    layout->addWidget(splitter, 1);
-
-    connect(m_table, &TablePanel::currentIdChanged, this, [this](const QString& id) {
+    layOutMasterDetail(*this, *toolbar, *m_table, *m_detail, m_model, [this](const QString& id) {
         m_detail->showPartner(m_model.find(id));
-        updateActions();
-    });
-    connect(&m_model, &QAbstractItemModel::dataChanged, this, [this] {
-        m_detail->showPartner(m_model.find(m_table->currentId()));
         updateActions();
     });
     updateActions();
@@ -71,17 +57,8 @@ PartnersPage::PartnersPage(ConsoleApi& api, AffiliateTableModel& model, NameDire
 
 void PartnersPage::refresh()
 {
-    m_api.loadList<dto::Affiliate>(
-        QStringLiteral("/affiliates"), {}, &dto::decodeAffiliate, this,
-        [this](std::vector<dto::Affiliate> items, bool first) {
-            for (const dto::Affiliate& a : items)
-                m_names.set(qs(a.id.str()), qs(a.name));
-            if (first)
-                m_model.setRecords(std::move(items));
-            else
-                m_model.appendRecords(std::move(items));
-        },
-        [this](Status status) {
+    loadNamedRecords<dto::Affiliate>(
+        m_api, QStringLiteral("/affiliates"), &dto::decodeAffiliate, m_model, m_names, this, [this](Status status) {
             Q_EMIT statusMessage(status ? tr("Partners loaded: %1").arg(m_model.rowCount())
                                         : tr("Could not load partners: %1").arg(errorText(status.error())));
         });

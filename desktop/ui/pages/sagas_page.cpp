@@ -87,7 +87,7 @@ SagasPage::SagasPage(ConsoleApi& api, SagaTableModel& model, LiveStream& live, Q
 
     connect(m_table, &TablePanel::currentIdChanged, this, &SagasPage::showSaga);
     connect(m_timeline, &SagaTimelineView::stepClicked, this, &SagasPage::showStep);
-    connect(&live, &LiveStream::sagaEvent, this, &SagasPage::onStepChange);
+    connect(&live, &LiveStream::stepChange, this, &SagasPage::onStepChange);
     connect(m_fraud, &QPushButton::clicked, this, &SagasPage::flagAsFraud);
     connect(m_retry, &QPushButton::clicked, this, [this] { operatorAction(QStringLiteral("retry")); });
     connect(m_abort, &QPushButton::clicked, this, [this] { operatorAction(QStringLiteral("abort")); });
@@ -152,14 +152,11 @@ void SagasPage::showDetail(dto::SagaDetail detail)
     m_abort->setEnabled(!dto::isTerminal(state) && state != dto::SagaState::Compensating);
 }
 
-void SagasPage::onStepChange(const json::Json& event)
+void SagasPage::onStepChange(const dto::StepChange& change)
 {
-    auto change = dto::decodeStepChange(event);
-    if (!change)
-        return;
-    if (!m_model.find(qs(change->sagaId.str())))
+    if (!m_model.find(qs(change.sagaId.str())))
         m_listStale = true;
-    if (!m_current || !applyStepChange(*m_current, *change))
+    if (!m_current || !applyStepChange(*m_current, change))
         return;
     m_timeline->setNowMs(QDateTime::currentMSecsSinceEpoch());
     m_timeline->setTimeline(toTimeline(*m_current));

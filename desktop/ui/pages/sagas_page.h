@@ -37,7 +37,7 @@ public:
     void showSaga(const QString& sagaId);
 
 private:
-    void onStepChange(const json::Json& event);
+    void onStepChange(const dto::StepChange& change);
     void showDetail(dto::SagaDetail detail);
     void showStep(int index);
     void flagAsFraud();

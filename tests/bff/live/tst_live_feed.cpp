@@ -200,17 +200,52 @@ private Q_SLOTS:
 
     void withoutAKpiProviderNothingIsPublished()
     {
+        auto subscription = m_hub->subscribe({Topic::Kpis}, std::nullopt).value();
         m_feed->publishKpis();
         m_feed->setKpiProvider([] { return nlohmann::json(); });
         m_feed->publishKpis();
         QCOMPARE(m_hub->stats().published, std::uint64_t(0));
         m_feed->setKpiProvider([] { return nlohmann::json{{"activeCampaigns", 2}}; });
         m_feed->publishKpis();
-        auto resumed = m_hub->subscribe({Topic::Kpis}, 0u).value();
-        const auto events = resumed->take(0ms).events;
+        const auto events = subscription->take(0ms).events;
         QCOMPARE(events.size(), size_t(1));
         QCOMPARE(events[0]->name, std::string("kpis"));
         QCOMPARE(nlohmann::json::parse(events[0]->data), (nlohmann::json{{"activeCampaigns", 2}}));
+    }
+
+    void kpisAreComputedOnlyWhileAStreamTakesThem()
+    {
+        int asked = 0;
+        m_feed->setKpiProvider([&asked] { return nlohmann::json{{"tick", ++asked}}; });
+        m_feed->publishKpis();
+        auto others = m_hub->subscribe({Topic::Interactions, Topic::Sagas}, std::nullopt).value();
+        m_feed->publishKpis();
+        QCOMPARE(asked, 0);
+        QCOMPARE(m_hub->stats().published, std::uint64_t(0));
+        {
+            auto watcher = m_hub->subscribe({Topic::Kpis}, std::nullopt).value();
+            m_feed->publishKpis();
+            QCOMPARE(asked, 1);
+            QCOMPARE(watcher->take(0ms).events.size(), size_t(1));
+        }
+        m_feed->publishKpis();  // its only stream has gone
+        QCOMPARE(asked, 1);
+    }
+
+    void aStreamThatTakesKpisGetsATickWithoutWaitingForTheInterval()
+    {
+        m_feed.reset();  // one feed per hub: the next one replaces its listener
+        m_feed = std::make_unique<LiveFeed>(*m_hub, m_world->engine().tracking(), m_world->engine().sagas(),
+                                            m_world->clock(),
+                                            LiveFeed::Options{.interactionInterval = kNever, .kpiInterval = kNever});
+        m_feed->setKpiProvider([] { return nlohmann::json{{"activeCampaigns", 2}}; });
+        m_feed->start();
+        auto subscription = m_hub->subscribe({Topic::Kpis}, std::nullopt).value();
+        // The interval is a day: only the tick the subscription asks for can arrive.
+        const auto told = collect(*subscription, [](const std::vector<nlohmann::json>& data) { return !data.empty(); });
+        m_feed->stop();
+        QCOMPARE(told.size(), size_t(1));
+        QCOMPARE(told[0], (nlohmann::json{{"activeCampaigns", 2}}));
     }
 
     void theFeedMayGoBeforeTheEngine()
