@@ -25,13 +25,17 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -122,7 +126,8 @@ std::vector<http::Route> routes()
     };
 }
 
-// The server, started once per fuzzing process.
+// The server, started once per fuzzing process, and the client side of the exchanges.
+// Thread-safety: used from the fuzzing thread only (libFuzzer runs one input at a time).
 class Harness {
 public:
     Harness()
@@ -146,7 +151,9 @@ public:
         m_router = std::make_unique<http::Router>(
             m_server->server(), http::Pipeline{*m_auth, *m_idempotency, {"https://console.example"}, nullptr, nullptr});
         m_router->add(routes());
-        m_port = m_server->start("127.0.0.1", 0).value();
+        m_address.sin_family = AF_INET;
+        m_address.sin_port = htons(m_server->start("127.0.0.1", 0).value());
+        m_address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     }
 
     ~Harness()
@@ -156,22 +163,20 @@ public:
         std::filesystem::remove_all(m_dir);
     }
 
-    // Sends the bytes on a fresh connection, closes its sending side and reads the answer.
+    // Sends the bytes on a connection of their own, closes its sending side and reads the answer.
+    // One connection per input, not one kept alive across inputs: an input may stop anywhere in a
+    // request (the server's paths for truncated request lines, headers and bodies), and only the
+    // end of the connection tells the server so; on a shared connection it would wait for the rest
+    // and read the next input as it.
     std::string exchange(std::string request) const
     {
         for (auto at = request.find("{token}"); at != std::string::npos; at = request.find("{token}", at))
             request.replace(at, 7, m_token);
-        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_port = htons(m_port);
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        timeval timeout{5, 0};
-        ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-        if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0)
-            std::abort();
+        const int fd = connectToServer();
         for (size_t sent = 0; sent < request.size();) {
             const auto n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+            if (n < 0 && errno == EINTR)
+                continue;
             if (n <= 0)
                 break;  // the server may close early (a request it refuses before the body)
             sent += static_cast<size_t>(n);
@@ -179,13 +184,64 @@ public:
         ::shutdown(fd, SHUT_WR);
         std::string answer;
         char buffer[4096];
-        for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;)
-            answer.append(buffer, static_cast<size_t>(n));
+        for (;;) {
+            const auto n = ::recv(fd, buffer, sizeof buffer, 0);
+            if (n > 0) {
+                answer.append(buffer, static_cast<size_t>(n));
+            } else if (n < 0 && errno == EINTR) {
+                continue;
+            } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+                fail("the server did not finish its answer within " + std::to_string(kAnswerTimeout.tv_sec) +
+                     " s of the input's end");
+            } else {
+                break;  // the end of the answer, or a reset (the server closed on input it had not read)
+            }
+        }
         ::close(fd);
         return answer;
     }
 
 private:
+    static constexpr timeval kConnectTimeout{2, 0};
+    static constexpr timeval kAnswerTimeout{20, 0};
+    static constexpr int kConnectAttempts = 4;
+
+    [[noreturn]] static void fail(const std::string& what)
+    {
+        std::fprintf(stderr, "fuzz_http: %s\n", what.c_str());
+        std::abort();
+    }
+
+    // A connection to the server. Connecting can fail for reasons of the harness's own: libFuzzer's
+    // timer signal (SIGALRM, installed without SA_RESTART) interrupts a connect now and then, and
+    // each input's connection ends in TIME_WAIT on this side (it closes first, to end the input),
+    // which holds an ephemeral port for a minute where the kernel does not reuse them early
+    // (net.ipv4.tcp_tw_reuse). So a failed connect is tried again; only when every attempt fails
+    // has the server stopped accepting connections, which is a bug found.
+    int connectToServer() const
+    {
+        int lastError = 0;
+        for (int attempt = 0; attempt < kConnectAttempts;) {
+            const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+            if (fd >= 0) {
+                ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &kConnectTimeout, sizeof kConnectTimeout);
+                ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &kAnswerTimeout, sizeof kAnswerTimeout);
+                if (::connect(fd, reinterpret_cast<const sockaddr*>(&m_address), sizeof m_address) == 0)
+                    return fd;
+                lastError = errno;
+                ::close(fd);
+            } else {
+                lastError = errno;
+            }
+            if (lastError == EINTR)  // no sign of the server: try again at once
+                continue;
+            if (++attempt < kConnectAttempts)
+                std::this_thread::sleep_for(std::chrono::milliseconds(100 << attempt));
+        }
+        fail("no connection to the in-process server in " + std::to_string(kConnectAttempts) +
+             " attempts (last: " + std::strerror(lastError) + "): it stopped accepting connections");
+    }
+
     std::filesystem::path m_dir;
     SystemClock m_clock;
     std::unique_ptr<gateway::GatewayDatabase> m_db;
@@ -193,7 +249,7 @@ private:
     std::unique_ptr<gateway::IdempotencyStore> m_idempotency;
     std::unique_ptr<http::HttpServer> m_server;
     std::unique_ptr<http::Router> m_router;
-    std::uint16_t m_port = 0;
+    sockaddr_in m_address{};
     std::string m_token;
 };
 

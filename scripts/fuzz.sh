@@ -14,6 +14,8 @@ targets=(fuzz_decoders fuzz_http)
 bash scripts/setup.sh
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
+echo "fuzz: configured and built in ${SECONDS} s"
+built=$SECONDS
 
 pids=()
 for target in "${targets[@]}"; do
@@ -35,4 +37,5 @@ for i in "${!targets[@]}"; do
     status=1
   fi
 done
+echo "fuzz: ran in $((SECONDS - built)) s"
 exit $status
