@@ -7,6 +7,9 @@
 #   (d) GET /campaigns/{id}/overview and /campaigns/{id}/stats/daily with N interactions stored
 #       (bench_fill_interactions fills the data directory through the engine once; reused after);
 #   (e) the BFF's resident memory under that load (peak VmRSS sampled, VmHWM at the end);
+#   (f) the conversion saga (issue 4's targets): sustained sagas/s from purchase to `reserved`, and
+#       that latency at a fixed offered rate (bench_saga_throughput, the engine in its own process
+#       and data directory, run while the BFF is idle);
 #   and a check that keep-alive responses are not delayed (TCP_NODELAY): one connection, GET /health.
 # Each measurement runs ALPES_BENCH_RUNS times (alternating ceiling and BFF); the table shows the
 # range. Prints a markdown table and appends it, with the machine and the date, to
@@ -16,7 +19,9 @@
 # ALPES_BENCH_SECONDS per wrk run (10), ALPES_BENCH_CONNECTIONS for ingest (16),
 # ALPES_BENCH_BATCH_CONNECTIONS (4), ALPES_BENCH_READ_CONNECTIONS (4), ALPES_BENCH_HTTP_THREADS (32,
 # the BFF's default), ALPES_BENCH_INTERACTIONS (10000000), ALPES_BENCH_DATA (the data directory,
-# /var/tmp/alpes-bench-N; kept between runs: remove it to fill again).
+# /var/tmp/alpes-bench-N; kept between runs: remove it to fill again), ALPES_BENCH_SAGAS (20000, for
+# sagas/s), ALPES_BENCH_SAGA_RATE (500 purchases/s offered for the latency) and
+# ALPES_BENCH_SAGA_SECONDS (10, how long they are offered).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,13 +34,17 @@ readConnections=${ALPES_BENCH_READ_CONNECTIONS:-4}
 httpThreads=${ALPES_BENCH_HTTP_THREADS:-32}
 interactions=${ALPES_BENCH_INTERACTIONS:-10000000}
 data=${ALPES_BENCH_DATA:-/var/tmp/alpes-bench-$interactions}
+sagas=${ALPES_BENCH_SAGAS:-20000}
+sagaRate=${ALPES_BENCH_SAGA_RATE:-500}
+sagaSeconds=${ALPES_BENCH_SAGA_SECONDS:-10}
 export ALPES_WRK_DIR=$PWD/benchmarks/wrk
 adminPassword=bench-admin-password
 
 for tool in wrk curl; do
   command -v "$tool" >/dev/null || { echo "http_bench: $tool is missing (scripts/setup.sh installs it)" >&2; exit 1; }
 done
-for program in bff/alpes-bff benchmarks/bench_http_ceiling benchmarks/bench_fill_interactions benchmarks/bench_tracking_ingest; do
+for program in bff/alpes-bff benchmarks/bench_http_ceiling benchmarks/bench_fill_interactions benchmarks/bench_tracking_ingest \
+  benchmarks/bench_saga_throughput; do
   [ -x "$build/$program" ] || { echo "http_bench: $build/$program is not built" >&2; exit 1; }
 done
 
@@ -72,6 +81,9 @@ runWrk() {
   echo "$result"
 }
 field() { echo "$1" | grep -oE "$2=[0-9.]+" | cut -d= -f2; }
+# The number in the "measured" column of bench_saga_throughput's markdown row starting with $1, e.g.
+# "| p99 latency at 500 purchases/s | ≤ 50 ms | 31.9 ms | 1.57 |" → 31.9.
+sagaCell() { awk -F'|' -v row="$1" 'index($2, " " row) == 1 {gsub(/[^0-9.]/, "", $4); print $4}' "$work/saga.md"; }
 
 # Samples a process's VmRSS (kB) every 0.2 s into a file, keeping the largest.
 sampleMemory() {
@@ -128,7 +140,7 @@ ceilingUrl=http://127.0.0.1:$(portOf "$work/ceiling.log")
 ceilingRps=() singleRps=() singleRatio=() singleP50=() singleP99=() singleErrors=0
 batchRows=() batchRatio=() batchP50=() batchP99=() batchErrors=0 sqliteRows=()
 overviewP50=() overviewP99=() overviewRps=() dailyP50=() dailyP99=() dailyRps=() readErrors=0
-healthP50=() healthP99=()
+healthP50=() healthP99=() sagaRps=() sagaRatio=() sagaCpu=() sagaP50=() sagaP99=() sagaP99Ratio=() sagaReserved=()
 for run in $(seq "$runs"); do
   log "run $run of $runs"
   # (a) and (b), one after the other, same wrk threads and connections.
@@ -162,6 +174,17 @@ for run in $(seq "$runs"); do
   # Keep-alive latency on one connection: ~40 ms per response if TCP_NODELAY were off.
   health=$(runWrk "$bffUrl/health" report.lua 1 1)
   healthP50+=("$(field "$health" p50_ms)") healthP99+=("$(field "$health" p99_ms)")
+
+  # (f) the conversion saga, on an engine of its own while the BFF is idle.
+  log "bench_saga_throughput $sagas $sagaRate $sagaSeconds"
+  "$build/benchmarks/bench_saga_throughput" "$sagas" "$sagaRate" "$sagaSeconds" > "$work/saga.md" 2>> "$work/saga.log"
+  rate=$(sagaCell "sustained sagas/s")
+  sagaRps+=("$rate") sagaRatio+=("$(awk -v r="$rate" 'BEGIN {printf "%.2f", r / 2000}')")
+  sagaCpu+=("$(sagaCell "CPU per saga")")
+  sagaP50+=("$(sagaCell "p50 latency")") sagaP99+=("$(sagaCell "p99 latency")")
+  sagaP99Ratio+=("$(awk -v p="$(sagaCell "p99 latency")" 'BEGIN {printf "%.2f", p / 50}')")
+  sagaReserved+=("$(grep -oE '[0-9]+ of [0-9]+ reserved' "$work/saga.md")")
+  log "sagas: $rate/s sustained, p50 ${sagaP50[-1]} ms, p99 ${sagaP99[-1]} ms at $sagaRate/s (${sagaReserved[-1]})"
 done
 peakRss=$(cat "$work/rss.txt")
 hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$bff/status")
@@ -174,6 +197,8 @@ for p in "${overviewP99[@]}"; do p99Ratio+=("$(awk -v p="$p" 'BEGIN {printf "%.2
 singleMet=$(printf '%s\n' "${singleRatio[@]}" | awk '$1 < 50 {bad=1} END {print bad ? "no" : "yes"}')
 batchMet=$(printf '%s\n' "${batchRatio[@]}" | awk '$1 < 40 {bad=1} END {print bad ? "no" : "yes"}')
 overviewMet=$(printf '%s\n' "${overviewP99[@]}" | awk '$1 > 5 {bad=1} END {print bad ? "no" : "yes"}')
+sagaMet=$(printf '%s\n' "${sagaRps[@]}" | awk '$1 < 2000 {bad=1} END {print bad ? "no" : "yes"}')
+sagaP99Met=$(printf '%s\n' "${sagaP99[@]}" | awk '$1 > 50 {bad=1} END {print bad ? "no" : "yes"}')
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 [ -z "$(git status --porcelain 2>/dev/null)" ] || commit="$commit (working tree)"
 
@@ -184,7 +209,8 @@ Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'm
 $runs runs of ${seconds} s per measurement (ranges below); wrk 2 threads; ingest $connections connections,
 batch $batchConnections, reads $readConnections; BFF and ceiling with $httpThreads HTTP threads (every
 connection keeps its own), keep-alive, TCP_NODELAY; BFF at log level info (access log on), no rate limit.
-Data: $stored interactions stored through the engine (filled in $(printf '%.0f' "$fillSeconds") s by bench_fill_interactions).
+Data: $stored interactions stored through the engine (filled in $(printf '%.0f' "$fillSeconds") s, $(awk -v n="$stored" -v s="$fillSeconds" 'BEGIN {printf "%.0f", n / s}')/s, by bench_fill_interactions).
+Conversion saga: bench_saga_throughput $sagas $sagaRate $sagaSeconds (its own engine and data directory, while the BFF is idle).
 
 | metric | target | measured | ratio | met |
 |---|---|---|---|---|
@@ -196,8 +222,14 @@ Data: $stored interactions stored through the engine (filled in $(printf '%.0f' 
 | (d) GET /campaigns/{id}/stats/daily | — | p50 $(range %.2f "${dailyP50[@]}") ms, p99 $(range %.2f "${dailyP99[@]}") ms ($(range %.0f "${dailyRps[@]}") req/s) | — | — |
 | keep-alive, 1 connection, GET /health (TCP_NODELAY check) | ≪ 40 ms | p50 $(range %.2f "${healthP50[@]}") ms, p99 $(range %.2f "${healthP99[@]}") ms | — | $(printf '%s\n' "${healthP50[@]}" | awk '$1 > 20 {bad=1} END {print bad ? "no" : "yes"}') |
 | (e) BFF resident memory | — | idle $(mib "$idleRss") MiB, peak VmRSS $(mib "$peakRss") MiB, VmHWM $(mib "$hwm") MiB | — | — |
+| (f) conversion saga: sustained sagas/s, purchase → reserved ($sagas sagas, ≤ 2,000 in flight) | ≥ 2,000/s | $(range %.0f "${sagaRps[@]}") sagas/s ($(range %.2f "${sagaCpu[@]}") ms CPU per saga, all threads) | $(range %.2f "${sagaRatio[@]}") × target | $sagaMet |
+| (f) purchase acknowledged → reserved at $sagaRate purchases/s offered for $sagaSeconds s | p99 ≤ 50 ms | p50 $(range %.1f "${sagaP50[@]}") ms, p99 $(range %.1f "${sagaP99[@]}") ms ($(printf '%s; ' "${sagaReserved[@]}" | sed 's/; $//')) | $(range %.2f "${sagaP99Ratio[@]}") × target | $sagaP99Met |
 
 Errors (non-2xx, socket errors, refused batch items): single $singleErrors, batch $batchErrors, reads $readErrors.
+
+Conversion saga, the last run's own table (bench_saga_throughput):
+
+$(grep '^|' "$work/saga.md")
 EOF
 )
 echo "$table"

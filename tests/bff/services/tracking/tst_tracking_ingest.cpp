@@ -182,6 +182,38 @@ private Q_SLOTS:
         QCOMPARE(stored->items[1].id, results[0]->id);
     }
 
+    void answersEachItemOfABatchThatSpansSeveralWriterUnitsInItsPlace()
+    {
+        // 200 items fill several writer units (trackBatch groups items in one savepoint): refusals
+        // are scattered through them, and an order's duplicate lies in a later unit than the order.
+        std::vector<dto::InteractionInput> batch;
+        for (size_t i = 0; i < 200; ++i)
+            batch.push_back(interaction(InteractionType::View, i % 7 == 3 ? "c-404" : "c-1", "a-1", "u-" + std::to_string(i)));
+        batch[11] = purchase("c-1", "a-1", "u-11", "O-1", 1000);
+        batch[151] = purchase("c-1", "a-2", "u-151", "O-1", 2000);
+        batch[199].userId.reset();  // invalid: neither a user nor an anonymous id
+
+        const auto results = service().trackBatch(batch);
+        QCOMPARE(results.size(), batch.size());
+        std::int64_t views = 0;
+        for (size_t i = 0; i < results.size(); ++i) {
+            const bool refused = i % 7 == 3 || i == 151 || i == 199;
+            QCOMPARE(results[i].ok(), !refused);
+            if (!results[i])
+                continue;
+            QCOMPARE(service().getInteraction(results[i]->id)->userId, batch[i].userId);
+            views += batch[i].type == InteractionType::View ? 1 : 0;
+        }
+        QCOMPARE(fieldsOf(results[3].error()), std::vector<std::string>{"campaignId"});
+        QCOMPARE(results[151].error().code, ErrorCode::Conflict);
+        QCOMPARE(results[199].error().code, ErrorCode::Validation);
+        // Nothing refused was counted.
+        const auto today = std::chrono::floor<std::chrono::days>(m_fixture->clock().now());
+        const std::vector<dto::DailyCount> expected{{"2026-11-22", InteractionType::Purchase, 1},
+                                                    {"2026-11-22", InteractionType::View, views}};
+        QVERIFY(service().dailyStats(CampaignId("c-1"), today, today).value() == expected);
+    }
+
     void publishesInteractionTrackedWithThePurchasesSagaAsCorrelation()
     {
         m_fixture->start();
