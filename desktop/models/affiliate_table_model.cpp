@@ -37,9 +37,11 @@ QVariant AffiliateTableModel::cell(const dto::Affiliate& row, int column) const
     }
 }
 
-QVariant AffiliateTableModel::sortKey(const dto::Affiliate& row, int column) const
+std::optional<std::int64_t> AffiliateTableModel::sortKey(const dto::Affiliate& row, int column) const
 {
-    return column == CreatedAt ? QVariant(static_cast<qlonglong>(toEpochMillis(row.createdAt))) : QVariant();
+    if (column == CreatedAt)
+        return toEpochMillis(row.createdAt);
+    return {};
 }
 
 QString AffiliateTableModel::idOf(const dto::Affiliate& row) const { return qs(row.id.str()); }

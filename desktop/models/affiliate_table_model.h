@@ -19,7 +19,7 @@ protected:
     int columns() const override { return ColumnCount; }
     QString header(int column) const override;
     QVariant cell(const dto::Affiliate& row, int column) const override;
-    QVariant sortKey(const dto::Affiliate& row, int column) const override;
+    std::optional<std::int64_t> sortKey(const dto::Affiliate& row, int column) const override;
     bool isNumeric(int column) const override { return column == Followers; }
     QString idOf(const dto::Affiliate& row) const override;
 };

@@ -36,13 +36,13 @@ QVariant CampaignTableModel::cell(const dto::Campaign& row, int column) const
     }
 }
 
-QVariant CampaignTableModel::sortKey(const dto::Campaign& row, int column) const
+std::optional<std::int64_t> CampaignTableModel::sortKey(const dto::Campaign& row, int column) const
 {
     switch (column) {
-    case StartsAt: return static_cast<qlonglong>(toEpochMillis(row.startsAt));
-    case EndsAt: return static_cast<qlonglong>(toEpochMillis(row.endsAt));
-    case Budget: return static_cast<qlonglong>(row.budget.amount());
-    case Spent: return static_cast<qlonglong>(row.spent.amount());
+    case StartsAt: return toEpochMillis(row.startsAt);
+    case EndsAt: return toEpochMillis(row.endsAt);
+    case Budget: return row.budget.amount();
+    case Spent: return row.spent.amount();
     default: return {};
     }
 }

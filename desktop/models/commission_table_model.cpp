@@ -34,13 +34,13 @@ QVariant CommissionTableModel::cell(const dto::Commission& row, int column) cons
     }
 }
 
-QVariant CommissionTableModel::sortKey(const dto::Commission& row, int column) const
+std::optional<std::int64_t> CommissionTableModel::sortKey(const dto::Commission& row, int column) const
 {
     switch (column) {
-    case Amount: return static_cast<qlonglong>(row.amount.amount());
-    case ReservedAt: return static_cast<qlonglong>(toEpochMillis(row.reservedAt));
-    case ConfirmedAt: return row.confirmedAt ? static_cast<qlonglong>(toEpochMillis(*row.confirmedAt)) : 0LL;
-    case RevertedAt: return row.revertedAt ? static_cast<qlonglong>(toEpochMillis(*row.revertedAt)) : 0LL;
+    case Amount: return row.amount.amount();
+    case ReservedAt: return toEpochMillis(row.reservedAt);
+    case ConfirmedAt: return row.confirmedAt ? toEpochMillis(*row.confirmedAt) : 0;
+    case RevertedAt: return row.revertedAt ? toEpochMillis(*row.revertedAt) : 0;
     default: return {};
     }
 }

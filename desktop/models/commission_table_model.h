@@ -23,7 +23,7 @@ protected:
     int columns() const override { return ColumnCount; }
     QString header(int column) const override;
     QVariant cell(const dto::Commission& row, int column) const override;
-    QVariant sortKey(const dto::Commission& row, int column) const override;
+    std::optional<std::int64_t> sortKey(const dto::Commission& row, int column) const override;
     bool isNumeric(int column) const override { return column == Amount; }
     QString idOf(const dto::Commission& row) const override;
 

@@ -43,12 +43,12 @@ QVariant SagaTableModel::cell(const dto::SagaSummary& row, int column) const
     }
 }
 
-QVariant SagaTableModel::sortKey(const dto::SagaSummary& row, int column) const
+std::optional<std::int64_t> SagaTableModel::sortKey(const dto::SagaSummary& row, int column) const
 {
     switch (column) {
-    case StartedAt: return static_cast<qlonglong>(toEpochMillis(row.startedAt));
-    case Amount: return static_cast<qlonglong>(row.amount.amount());
-    case Duration: return static_cast<qlonglong>(durationMillis(row));
+    case StartedAt: return toEpochMillis(row.startedAt);
+    case Amount: return row.amount.amount();
+    case Duration: return durationMillis(row);
     default: return {};
     }
 }

@@ -20,7 +20,7 @@ protected:
     int columns() const override { return ColumnCount; }
     QString header(int column) const override;
     QVariant cell(const dto::SagaSummary& row, int column) const override;
-    QVariant sortKey(const dto::SagaSummary& row, int column) const override;
+    std::optional<std::int64_t> sortKey(const dto::SagaSummary& row, int column) const override;
     bool isNumeric(int column) const override { return column == Amount || column == Duration; }
     QString idOf(const dto::SagaSummary& row) const override;
 

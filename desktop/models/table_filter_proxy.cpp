@@ -1,5 +1,6 @@
 #include "desktop/models/table_filter_proxy.h"
 
+#include "desktop/models/numeric_sort_keys.h"
 #include "desktop/models/record_table_model.h"
 
 namespace alpes::console {
@@ -9,6 +10,12 @@ TableFilterProxy::TableFilterProxy(QObject* parent) : QSortFilterProxyModel(pare
     setSortRole(kSortRole);
     setSortCaseSensitivity(Qt::CaseInsensitive);
     setDynamicSortFilter(true);
+}
+
+void TableFilterProxy::setSourceModel(QAbstractItemModel* model)
+{
+    m_numericKeys = dynamic_cast<const NumericSortKeys*>(model);
+    QSortFilterProxyModel::setSourceModel(model);
 }
 
 void TableFilterProxy::setText(const QString& text)
@@ -38,6 +45,18 @@ bool TableFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& source
         if (model->index(sourceRow, column, sourceParent).data().toString().contains(m_text, Qt::CaseInsensitive))
             return true;
     return false;
+}
+
+bool TableFilterProxy::lessThan(const QModelIndex& left, const QModelIndex& right) const
+{
+    if (m_numericKeys) {
+        const std::optional<std::int64_t> leftKey = m_numericKeys->numericSortKey(left.row(), left.column());
+        if (leftKey) {
+            if (const std::optional<std::int64_t> rightKey = m_numericKeys->numericSortKey(right.row(), right.column()))
+                return *leftKey < *rightKey;
+        }
+    }
+    return QSortFilterProxyModel::lessThan(left, right);
 }
 
 }  // namespace alpes::console

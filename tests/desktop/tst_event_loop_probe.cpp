@@ -7,13 +7,34 @@
 #include <QTableView>
 #include <QtTest>
 
+#include <time.h>
+
 using namespace alpes;
 using namespace alpes::console;
 
+namespace {
+
+// CPU time this thread has used so far (user and system), in nanoseconds.
+qint64 threadCpuNanos()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64{now.tv_sec} * 1'000'000'000 + now.tv_nsec;
+}
+
+}  // namespace
+
 // The budget: while a 10,000-row table loads (in the pages the API sends) and the stream
 // keeps the live chart busy, the event loop never stalls more than 50 ms. A 5 ms timer probes it.
-// A wall-clock bound only means something on an idle machine, so CTest runs it only with
-// -DALPES_PERF_TESTS=ON (label perf), like the benchmarks.
+//
+// What is asserted is the UI thread's own CPU time between two probe ticks, not the wall-clock
+// gap. A stall our code causes is CPU the UI thread spends without returning to the event loop,
+// and that shows in both. But on a loaded machine (CI: 2 cores shared with builds and other
+// tests) the scheduler also takes the core away from the UI thread for tens of milliseconds at a
+// time; that lengthens the wall-clock gap and no code of ours can prevent it, while the thread's
+// CPU clock does not advance while it waits. So the CPU bound fails exactly when a slot, a paint
+// or a model update does too much work in one go, whatever the load. The wall-clock gap is logged
+// beside it, to be read on an idle machine.
 class TestEventLoopProbe : public QObject {
     Q_OBJECT
 
@@ -31,19 +52,28 @@ private Q_SLOTS:
         chart.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
 
-        int page = 0;
-        qint64 worstGap = 0;
+        int ticks = 0;
+        qint64 worstWallMs = 0;
+        qint64 worstCpuNanos = 0;
         QElapsedTimer sinceLast;
         sinceLast.start();
+        const qint64 cpuAtStart = threadCpuNanos();
+        qint64 cpuAtLast = cpuAtStart;
         QTimer probe;
+        probe.setTimerType(Qt::PreciseTimer);
         probe.setInterval(5);
         connect(&probe, &QTimer::timeout, this, [&] {
-            worstGap = std::max(worstGap, sinceLast.restart());
+            const qint64 cpuNow = threadCpuNanos();
+            worstCpuNanos = std::max(worstCpuNanos, cpuNow - cpuAtLast);
+            cpuAtLast = cpuNow;
+            worstWallMs = std::max(worstWallMs, sinceLast.restart());
+            ++ticks;
         });
         probe.start();
 
         constexpr int kPages = 20;
         constexpr int kPageSize = 500;
+        int page = 0;
         std::int64_t second = 1'800'000'000;
         QTimer feeder;
         feeder.setInterval(10);
@@ -71,8 +101,16 @@ private Q_SLOTS:
         feeder.start();
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), kPages * kPageSize, 30000);
         QTest::qWait(1200);  // a few chart redraws with the full table on screen
+        probe.stop();
         QCOMPARE(panel.proxy()->rowCount(), kPages * kPageSize);
-        QVERIFY2(worstGap <= 50, qPrintable(QStringLiteral("the event loop stalled %1 ms").arg(worstGap)));
+
+        const double worstCpuMs = static_cast<double>(worstCpuNanos) / 1e6;
+        qInfo("probe: %d ticks; worst gap %.1f ms of UI-thread CPU (bound 50), %lld ms wall-clock; "
+              "UI thread CPU in all %.0f ms",
+              ticks, worstCpuMs, worstWallMs, static_cast<double>(cpuAtLast - cpuAtStart) / 1e6);
+        QVERIFY2(worstCpuMs <= 50.0,
+                 qPrintable(QStringLiteral("the UI thread ran %1 ms without returning to the event loop")
+                                .arg(worstCpuMs, 0, 'f', 1)));
     }
 };
 
