@@ -225,6 +225,11 @@ int Database::changes() const
     return sqlite3_changes(m_handle);
 }
 
+std::int64_t Database::totalChanges() const
+{
+    return sqlite3_total_changes64(m_handle);
+}
+
 // --- Transaction and Savepoint -----------------------------------------------------------------
 
 Transaction::Transaction(Database& db) : m_db(db)

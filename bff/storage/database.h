@@ -106,6 +106,8 @@ public:
 
     std::int64_t lastInsertRowId() const;
     int changes() const;
+    // Rows inserted, updated or deleted on this connection since it opened (triggers included).
+    std::int64_t totalChanges() const;
     const std::string& path() const { return m_path; }
     sqlite3* handle() const { return m_handle; }
 

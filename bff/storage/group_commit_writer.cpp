@@ -16,12 +16,12 @@ GroupCommitWriter::~GroupCommitWriter()
     stop();
 }
 
-void GroupCommitWriter::submit(Unit unit, Completion done)
+void GroupCommitWriter::submit(Unit unit, Completion done, OnRefusal onRefusal)
 {
     {
         std::lock_guard lock(m_mutex);
         if (!m_stopping) {
-            m_queue.push_back({std::move(unit), std::move(done)});
+            m_queue.push_back({std::move(unit), std::move(done), onRefusal});
             m_wake.notify_one();
             return;
         }
@@ -86,10 +86,12 @@ void GroupCommitWriter::runBatch(std::deque<Pending>& batch)
         // A unit alone in its transaction needs no savepoint (whose journal copies every page the
         // unit touches): if it fails, the whole transaction is rolled back instead.
         const bool alone = batch.size() == 1;
-        for (size_t i = 0; i < batch.size(); ++i) {
+        for (size_t i = 0; i < batch.size() && commitStatus; ++i) {
+            const bool guarded = !alone && batch[i].onRefusal == OnRefusal::MayHaveWritten;
+            const std::int64_t changesBefore = m_db.totalChanges();
             try {
                 std::optional<Savepoint> savepoint;
-                if (!alone)
+                if (guarded)
                     savepoint.emplace(m_db);
                 outcomes[i] = batch[i].unit(m_db);
                 if (outcomes[i] && savepoint)
@@ -97,8 +99,12 @@ void GroupCommitWriter::runBatch(std::deque<Pending>& batch)
             } catch (...) {
                 outcomes[i] = errorFromCurrentException(m_options.name);
             }
+            // An unguarded unit that failed after writing cannot be undone alone: neither can the
+            // transaction it shares with the others be committed.
+            if (!outcomes[i] && !guarded && !alone && m_db.totalChanges() != changesBefore)
+                commitStatus = outcomes[i];
         }
-        if (!alone || outcomes[0])
+        if (commitStatus && (!alone || outcomes[0]))
             transaction.commit();
     } catch (...) {
         commitStatus = errorFromCurrentException(m_options.name + " commit");

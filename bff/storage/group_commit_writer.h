@@ -15,8 +15,9 @@ namespace alpes::storage {
 
 // The single writer of one database. Callers submit units of work; the writer thread runs as many
 // queued units as it has (up to maxBatch) in one transaction, each inside its own savepoint so one
-// failing unit does not undo the others, commits once, and only then tells each caller its outcome.
-// A caller that learns "ok" knows its change is committed (and survives kill -9).
+// failing unit does not undo the others (unless the unit declares it needs none), commits once, and
+// only then tells each caller its outcome. A caller that learns "ok" knows its change is committed
+// (and survives kill -9).
 //
 // Thread-safety: submit()/run() may be called from any thread; units run on the writer thread only
 // and must not call back into this writer.
@@ -30,13 +31,25 @@ public:
     using Unit = std::function<Status(Database&)>;
     using Completion = std::function<void(Status)>;
 
+    // What a failing unit leaves behind, and so whether it needs a savepoint of its own.
+    enum class OnRefusal {
+        // The unit may write before it fails: it runs in a savepoint that its failure rolls back.
+        MayHaveWritten,
+        // The unit checks every refusal before its first write, so an error it returns left
+        // nothing to undo and it runs without a savepoint (whose journal copies every page the
+        // unit touches). A throw (a storage failure) or an error returned after a write can leave
+        // it half-done: the whole transaction is then rolled back and every unit in it learns that
+        // failure, as when the COMMIT itself fails.
+        WritesNothing,
+    };
+
     GroupCommitWriter(Database db, Options options);
     GroupCommitWriter(const GroupCommitWriter&) = delete;
     GroupCommitWriter& operator=(const GroupCommitWriter&) = delete;
     ~GroupCommitWriter();
 
     // Queues a unit; `done` runs on the writer thread after the commit (or the failure).
-    void submit(Unit unit, Completion done);
+    void submit(Unit unit, Completion done, OnRefusal onRefusal = OnRefusal::MayHaveWritten);
 
     // Runs `work` in the next batch and waits for the commit. `work` returns Result<T>.
     template <typename F>
@@ -74,6 +87,7 @@ private:
     struct Pending {
         Unit unit;
         Completion done;
+        OnRefusal onRefusal;
     };
 
     void loop();

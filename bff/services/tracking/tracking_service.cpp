@@ -20,13 +20,12 @@ namespace types = messages::types;
 constexpr size_t kLinkCodeLength = 8;
 constexpr std::string_view kBase62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 constexpr size_t kMaxDestinationLength = 2048;
-// Items of a batch that share one unit of the writer, and so one savepoint. A savepoint's journal
-// copies each page the first time its unit touches it, and the items of a batch write to the same
-// pages (the ends of the log, of the read model and of the outbox, the projections' buckets): with
-// a unit per item those copies were ~10 % of the writer's time in bench_fill_interactions. A
-// refused item writes nothing, since ingest() checks everything before its first write, so it
-// needs no savepoint of its own to leave the others stored; only a storage error rolls back the
-// items of its unit, together, and each of them is answered with it.
+// Items of a batch that share one unit of the writer. A refused item writes nothing, since ingest()
+// checks everything before its first write, so neither an item nor its unit needs a savepoint to
+// leave the others stored (a savepoint's journal copies each page the first time its unit touches
+// it, and ingest writes to the same hot pages every time: the ends of the log, of the read model
+// and of the outbox, the projections' buckets). A storage error fails the whole group commit, and
+// each item of it is answered with that error.
 constexpr size_t kItemsPerUnit = 64;
 
 bool startsWithIgnoringCase(std::string_view text, std::string_view prefix)
@@ -209,7 +208,8 @@ std::vector<Result<TrackReceipt>> TrackingService::trackBatch(std::span<const dt
                 std::lock_guard lock(mutex);
                 if (--pending == 0)
                     settled.notify_one();
-            });
+            },
+            storage::GroupCommitWriter::OnRefusal::WritesNothing);
     }
     {
         std::unique_lock lock(mutex);
@@ -237,7 +237,7 @@ void TrackingService::setTrackedListener(TrackedListener listener)
 Result<dto::Interaction> TrackingService::ingest(storage::Database& db, const dto::InteractionInput& input,
                                              UtcTime receivedAt)
 {
-    // Every refusal comes before the first write: trackBatch() runs several items in one savepoint.
+    // Every refusal comes before the first write: trackBatch() runs its units without a savepoint.
     const auto campaign = findCampaignCopy(db, input.campaignId);
     json::FieldErrors errors;
     if (!campaign)

@@ -88,6 +88,60 @@ private Q_SLOTS:
         QCOMPARE(countRows(), 2);
     }
 
+    void aUnitThatWritesNothingWhenRefusedLeavesTheOthersStored()
+    {
+        holdWriter();
+        std::vector<Status> outcomes(4);
+        std::atomic<int> done{0};
+        submitInsert("a", outcomes, 0, done);
+        // Refused before its first write, by a rule or by a failing first statement: no savepoint
+        // was needed for either to leave the others stored.
+        submitUnit([](Database&) -> Status { return Error::validation("v", "refused by a rule"); }, outcomes, 1, done,
+                   GroupCommitWriter::OnRefusal::WritesNothing);
+        submitUnit(
+            [](Database& db) -> Status {
+                db.prepare("INSERT INTO t(v) VALUES ('a')").run();  // throws: UNIQUE
+                return {};
+            },
+            outcomes, 2, done, GroupCommitWriter::OnRefusal::WritesNothing);
+        submitInsert("b", outcomes, 3, done, GroupCommitWriter::OnRefusal::WritesNothing);
+        releaseWriter();
+        QTRY_COMPARE(done.load(), 4);
+        QVERIFY(outcomes[0].ok());
+        QCOMPARE(outcomes[1].error().code, ErrorCode::Validation);
+        QCOMPARE(outcomes[2].error().code, ErrorCode::Conflict);
+        QVERIFY(outcomes[3].ok());
+        QCOMPARE(countRows(), 2);
+    }
+
+    void aUnitWithoutSavepointThatFailsAfterWritingFailsItsWholeTransaction()
+    {
+        holdWriter();
+        std::vector<Status> outcomes(3);
+        std::atomic<int> done{0};
+        submitInsert("a", outcomes, 0, done);
+        // Breaks its promise: it wrote, then failed. Without a savepoint its row cannot be undone
+        // alone, so nothing of the transaction may be committed.
+        submitUnit(
+            [](Database& db) -> Status {
+                db.prepare("INSERT INTO t(v) VALUES ('half')").run();
+                db.prepare("INSERT INTO t(v) VALUES ('a')").run();  // throws: UNIQUE
+                return {};
+            },
+            outcomes, 1, done, GroupCommitWriter::OnRefusal::WritesNothing);
+        submitInsert("b", outcomes, 2, done);
+        releaseWriter();
+        QTRY_COMPARE(done.load(), 3);
+        for (const auto& outcome : outcomes)
+            QCOMPARE(outcome.error().code, ErrorCode::Conflict);
+        QCOMPARE(countRows(), 0);
+        QVERIFY(m_writer->run([](Database& db) -> Status {
+            db.prepare("INSERT INTO t(v) VALUES ('next')").run();
+            return {};
+        }).ok());
+        QCOMPARE(countRows(), 1);
+    }
+
     void aCallerLearnsSuccessOnlyWhenAnotherConnectionCanSeeTheRow()
     {
         std::vector<std::thread> callers;
@@ -188,6 +242,27 @@ private:
         m_entered->wait();
     }
     void releaseWriter() { m_release->count_down(); }
+    void submitUnit(GroupCommitWriter::Unit unit, std::vector<Status>& outcomes, size_t index, std::atomic<int>& done,
+                    GroupCommitWriter::OnRefusal onRefusal = GroupCommitWriter::OnRefusal::MayHaveWritten)
+    {
+        m_writer->submit(
+            std::move(unit),
+            [&outcomes, &done, index](Status status) {
+                outcomes[index] = std::move(status);
+                ++done;
+            },
+            onRefusal);
+    }
+    void submitInsert(std::string value, std::vector<Status>& outcomes, size_t index, std::atomic<int>& done,
+                      GroupCommitWriter::OnRefusal onRefusal = GroupCommitWriter::OnRefusal::MayHaveWritten)
+    {
+        submitUnit(
+            [value = std::move(value)](Database& db) -> Status {
+                db.prepare("INSERT INTO t(v) VALUES (?)").bind(1, value).run();
+                return {};
+            },
+            outcomes, index, done, onRefusal);
+    }
 
     std::string path() const { return (m_dir->path() / "w.db").string(); }
     int countRows()
