@@ -9,8 +9,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <condition_variable>
-#include <mutex>
+#include <atomic>
+#include <future>
 
 namespace alpes::services::tracking {
 namespace {
@@ -178,11 +178,13 @@ std::vector<Result<TrackReceipt>> TrackingService::trackBatch(std::span<const dt
                         [](const auto& outcome) { return !outcome; }))
             units.emplace_back(first, last);
     }
-    // A plain condition variable rather than std::latch: libstdc++'s latch spins with sched_yield
-    // before it sleeps, and a few hundred waiting callers spinning starve the writer thread.
-    std::mutex mutex;
-    std::condition_variable settled;
-    size_t pending = units.size();
+    // A promise rather than std::latch, whose libstdc++ version spins with sched_yield before it
+    // sleeps (a few hundred waiting callers spinning starve the writer thread), and rather than a
+    // condition variable, whose waiter, woken under the notifier's mutex, can wake only to sleep
+    // on that mutex: a context switch more per track() on the writer's core.
+    std::atomic<size_t> pending = units.size();
+    std::promise<void> settled;
+    auto allSettled = settled.get_future();
     for (const auto& [first, last] : units) {
         m_db->writer().submit(
             [this, inputs, &outcomes, &stored, first = first, last = last, receivedAt](storage::Database& db) -> Status {
@@ -205,16 +207,13 @@ std::vector<Result<TrackReceipt>> TrackingService::trackBatch(std::span<const dt
                     for (size_t i = first; i < last; ++i)
                         if (!outcomes[i] || outcomes[i]->ok())
                             outcomes[i].emplace(committed.error());
-                std::lock_guard lock(mutex);
-                if (--pending == 0)
-                    settled.notify_one();
+                if (pending.fetch_sub(1, std::memory_order_acq_rel) == 1)
+                    settled.set_value();
             },
             storage::GroupCommitWriter::OnRefusal::WritesNothing);
     }
-    {
-        std::unique_lock lock(mutex);
-        settled.wait(lock, [&] { return pending == 0; });
-    }
+    if (!units.empty())
+        allSettled.wait();
     std::vector<Result<TrackReceipt>> results;
     results.reserve(outcomes.size());
     std::vector<dto::Interaction> committed;
