@@ -7,6 +7,7 @@
 #include <atomic>
 #include <filesystem>
 #include <latch>
+#include <optional>
 #include <thread>
 
 using namespace alpes;
@@ -58,33 +59,19 @@ private Q_SLOTS:
         holdWriter();
         std::vector<Status> outcomes(4);
         std::atomic<int> done{0};
-        const char* values[] = {"a", "a", "b"};  // the second violates UNIQUE
-        for (int i = 0; i < 3; ++i)
-            m_writer->submit(
-                [value = values[i]](Database& db) -> Status {
-                    db.prepare("INSERT INTO t(v) VALUES (?)").bind(1, value).run();
-                    return {};
-                },
-                [&, i](Status status) {
-                    outcomes[static_cast<size_t>(i)] = std::move(status);
-                    ++done;
-                });
+        submitInsert("a", outcomes, 0, done);
+        submitInsert("a", outcomes, 1, done);  // violates UNIQUE
+        submitInsert("b", outcomes, 2, done);
         // A unit that returns an error value (not a throw) is rolled back too.
-        m_writer->submit(
+        submitUnit(
             [](Database& db) -> Status {
                 db.prepare("INSERT INTO t(v) VALUES ('refused')").run();
                 return Error::validation("v", "refused by a rule");
             },
-            [&](Status status) {
-                outcomes[3] = std::move(status);
-                ++done;
-            });
+            outcomes, 3, done);
         releaseWriter();
         QTRY_COMPARE(done.load(), 4);
-        QVERIFY(outcomes[0].ok());
-        QCOMPARE(outcomes[1].error().code, ErrorCode::Conflict);
-        QVERIFY(outcomes[2].ok());
-        QCOMPARE(outcomes[3].error().code, ErrorCode::Validation);
+        QCOMPARE(codesOf(outcomes), (Codes{kOk, ErrorCode::Conflict, kOk, ErrorCode::Validation}));
         QCOMPARE(countRows(), 2);
     }
 
@@ -107,10 +94,7 @@ private Q_SLOTS:
         submitInsert("b", outcomes, 3, done, GroupCommitWriter::OnRefusal::WritesNothing);
         releaseWriter();
         QTRY_COMPARE(done.load(), 4);
-        QVERIFY(outcomes[0].ok());
-        QCOMPARE(outcomes[1].error().code, ErrorCode::Validation);
-        QCOMPARE(outcomes[2].error().code, ErrorCode::Conflict);
-        QVERIFY(outcomes[3].ok());
+        QCOMPARE(codesOf(outcomes), (Codes{kOk, ErrorCode::Validation, ErrorCode::Conflict, kOk}));
         QCOMPARE(countRows(), 2);
     }
 
@@ -132,8 +116,7 @@ private Q_SLOTS:
         submitInsert("b", outcomes, 2, done);
         releaseWriter();
         QTRY_COMPARE(done.load(), 3);
-        for (const auto& outcome : outcomes)
-            QCOMPARE(outcome.error().code, ErrorCode::Conflict);
+        QCOMPARE(codesOf(outcomes), (Codes{ErrorCode::Conflict, ErrorCode::Conflict, ErrorCode::Conflict}));
         QCOMPARE(countRows(), 0);
         QVERIFY(m_writer->run([](Database& db) -> Status {
             db.prepare("INSERT INTO t(v) VALUES ('next')").run();
@@ -227,6 +210,17 @@ private Q_SLOTS:
     }
 
 private:
+    // Each outcome's error code, kOk for a success.
+    using Codes = std::vector<std::optional<ErrorCode>>;
+    static constexpr std::optional<ErrorCode> kOk = std::nullopt;
+    static Codes codesOf(const std::vector<Status>& outcomes)
+    {
+        Codes codes;
+        for (const auto& outcome : outcomes)
+            codes.push_back(outcome ? kOk : std::optional(outcome.error().code));
+        return codes;
+    }
+
     // Parks the writer thread inside a unit, so what is submitted next queues up as one batch.
     void holdWriter()
     {
