@@ -15,7 +15,8 @@ constexpr std::int64_t kCommission = 500;
 
 const SagaStep& stepOf(const SagaDetail& saga, StepName name)
 {
-    return *std::find_if(saga.steps.begin(), saga.steps.end(), [name](const SagaStep& step) { return step.name == name; });
+    return *std::find_if(saga.steps.begin(), saga.steps.end(),
+                         [name](const SagaStep& step) { return step.name == name; });
 }
 
 }  // namespace
