@@ -12,9 +12,10 @@ namespace {
 namespace types = messages::types;
 
 constexpr int kMessageVersion = 1;
-// commissions answers unknown_campaign while its copy of the campaign has not arrived yet: worth
-// asking again. Any other refusal would be answered the same way every time.
-constexpr std::string_view kUnknownCampaign = "unknown_campaign";
+// Answers that decide nothing yet: the service stored nothing because its copy of the campaign or of
+// a partner may not have caught up with marketing or affiliates (docs/messages.md). Worth asking
+// again; any other refusal would be answered the same way every time.
+constexpr std::string_view kNotYetReasons[] = {"unknown_campaign", "awaiting_campaign", "awaiting_partner"};
 constexpr std::string_view kInterrupted = "interrupted: compensation started";
 constexpr std::string_view kAbortedByOperator = "aborted by operator";
 
@@ -25,6 +26,19 @@ Millis backoffAfter(const SagaOptions& options, int attempts)
     for (int i = 1; i < attempts && wait < std::chrono::hours(1); ++i)
         wait *= 2;
     return wait;
+}
+
+bool isNotYet(const Reply& reply)
+{
+    return reply.reason && std::find(std::begin(kNotYetReasons), std::end(kNotYetReasons), *reply.reason) !=
+                               std::end(kNotYetReasons);
+}
+
+// The steps whose service decides from its copies of other services' data: their command says whether
+// this attempt is the last one, which must decide with the copy as it stands (docs/decisions.md).
+bool decidesFromCopies(StepName name)
+{
+    return name == StepName::Attribute || name == StepName::ReserveCommission;
 }
 
 json::Json conversionPayload(const SagaSummary& saga)
@@ -113,8 +127,10 @@ void ConversionSaga::setState(SagaState state, UtcTime now)
 void ConversionSaga::send(StepRecord& step, json::Json payload, const std::string& causationId, UtcTime now)
 {
     const auto& definition = definitionOf(step.step.name);
-    step.step.payload = std::move(payload);
     ++step.step.attempts;
+    if (decidesFromCopies(step.step.name))
+        payload["final"] = step.step.attempts > m_options.maxRetries;
+    step.step.payload = std::move(payload);
     step.step.state = StepState::Running;
     if (!step.step.startedAt)
         step.step.startedAt = now;
@@ -210,6 +226,15 @@ bool ConversionSaga::onReply(const messages::Envelope& message, const Reply& rep
     if (!running)
         return false;
     step->step.outcome = reply.summary;
+    if (isNotYet(reply)) {
+        // Nothing was decided or stored: ask again once the copy had time to catch up; the last
+        // attempt is final, so a service answering "not yet" to it is not going to change its mind.
+        if (step->step.attempts <= m_options.maxRetries)
+            retryLater(*step, now);
+        else
+            giveUp(*step, reply.summary, false, now);
+        return true;
+    }
     switch (*name) {
     case StepName::Attribute:
         onAttributeReply(*step, message, reply, now);
@@ -261,14 +286,6 @@ void ConversionSaga::onAttributeReply(StepRecord& step, const messages::Envelope
 void ConversionSaga::onCommissionReserved(StepRecord& step, const messages::Envelope& message, const Reply& reply,
                                           UtcTime now)
 {
-    if (reply.reason == kUnknownCampaign) {
-        // Nothing was stored; the campaign's copy may still be on its way to commissions.
-        if (step.step.attempts <= m_options.maxRetries)
-            retryLater(step, now);
-        else
-            giveUp(step, reply.summary, false, now);
-        return;
-    }
     if (reply.reason) {
         giveUp(step, reply.summary, false, now);
         return;
@@ -277,6 +294,7 @@ void ConversionSaga::onCommissionReserved(StepRecord& step, const messages::Enve
     finish(step, StepState::Done, message, now);
     if (!reply.amount || reply.amount->isZero()) {
         // Nobody earns anything (no partner is active): nothing to take from the budget or to hold.
+        step.step.outcome = "nobody earns (no partner of the conversion is active): " + reply.summary;
         skipPendingForward(now);
         setState(SagaState::Completed, now);
         return;

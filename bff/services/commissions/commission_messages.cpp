@@ -77,9 +77,11 @@ Result<ReserveCommissionCommand> decodeReserveCommission(const json::Json& paylo
     });
     if (listed && reader.raw("shares")->empty())
         reader.fail("shares", "Must hold at least one share");
+    const auto final = reader.boolean("final", false);
     if (!errors.empty())
         return errors.status().error();
-    return ReserveCommissionCommand{ConversionId(*conversionId), CampaignId(*campaignId), std::move(shares)};
+    return ReserveCommissionCommand{ConversionId(*conversionId), CampaignId(*campaignId), std::move(shares),
+                                    final.value_or(true)};
 }
 
 json::Json toJson(const ReserveCommissionCommand& command)
@@ -87,8 +89,10 @@ json::Json toJson(const ReserveCommissionCommand& command)
     json::Json shares = json::Json::array();
     for (const auto& share : command.shares)
         shares.push_back({{"affiliateId", share.affiliateId.str()}, {"amount", domain::toJson(share.amount)}});
-    return json::Json{
-        {"conversionId", command.conversionId.str()}, {"campaignId", command.campaignId.str()}, {"shares", shares}};
+    return json::Json{{"conversionId", command.conversionId.str()},
+                      {"campaignId", command.campaignId.str()},
+                      {"shares", shares},
+                      {"final", command.final}};
 }
 
 Result<ConfirmCommissionCommand> decodeConfirmCommission(const json::Json& payload)

@@ -20,11 +20,17 @@ namespace alpes::services::commissions {
 // Why a CommissionReserved reserves nothing although the conversion was attributed.
 inline constexpr std::string_view kReasonUnknownCampaign = "unknown_campaign";
 inline constexpr std::string_view kReasonCurrencyMismatch = "currency_mismatch";
+// A non-final ReserveCommission while a share's partner is unknown or pending in commissions' copy:
+// its approval may still be on the way, so nothing is reserved yet and the saga asks again.
+inline constexpr std::string_view kReasonAwaitingPartner = "awaiting_partner";
 
 struct ReserveCommissionCommand {
     ConversionId conversionId;
     CampaignId campaignId;
     std::vector<AttributedShare> shares;
+    // Whether this attempt must decide with the copies as they stand; absent (a sender that does not
+    // retry, or any message before the field existed) means true: decide at once.
+    bool final = true;
 };
 
 struct ConfirmCommissionCommand {

@@ -130,11 +130,26 @@ std::optional<CampaignCopy> findCampaign(storage::Database& db, const CampaignId
     return campaign;
 }
 
-bool isActivePartner(storage::Database& db, const AffiliateId& id)
+// The partner's status in commissions' copy; nullopt when it has not heard of the partner.
+std::optional<domain::AffiliateState> partnerStatus(storage::Database& db, const AffiliateId& id)
 {
     auto stmt = db.prepare("SELECT status FROM affiliates WHERE id = ?");
     stmt.bind(1, id.str());
-    return stmt.step() && stmt.textAt(0) == domain::kAffiliateStates.name(domain::AffiliateState::Active);
+    if (!stmt.step())
+        return std::nullopt;
+    return domain::kAffiliateStates.parse(stmt.textAt(0));
+}
+
+bool isActivePartner(storage::Database& db, const AffiliateId& id)
+{
+    return partnerStatus(db, id) == domain::AffiliateState::Active;
+}
+
+// Unknown or pending in commissions' copy: AffiliateApproved may simply not have arrived yet.
+bool mayStillBeApproved(storage::Database& db, const AffiliateId& id)
+{
+    const auto status = partnerStatus(db, id);
+    return !status || status == domain::AffiliateState::Pending;
 }
 
 template <typename Tag>
@@ -373,12 +388,18 @@ Status CommissionsService::onReserveCommission(storage::Database& db, const mess
             campaign && std::all_of(command->shares.begin(), command->shares.end(), [&](const AttributedShare& s) {
                 return s.amount.currency() == campaign->currency;
             });
-        if (!reservable) {
+        const bool awaitingPartner =
+            reservable && !command->final &&
+            std::any_of(command->shares.begin(), command->shares.end(),
+                        [&](const AttributedShare& share) { return mayStillBeApproved(db, share.affiliateId); });
+        if (!reservable || awaitingPartner) {
             // Nothing is stored: once the copy or the data is right, the same command reserves normally.
             const std::string& currency = campaign ? campaign->currency : command->shares.front().amount.currency();
-            const CommissionReservedEvent refused{
-                command->conversionId, command->campaignId, moneyOf(0, currency), {},
-                std::string(campaign ? kReasonCurrencyMismatch : kReasonUnknownCampaign)};
+            const std::string_view reason = !campaign        ? kReasonUnknownCampaign
+                                            : awaitingPartner ? kReasonAwaitingPartner
+                                                              : kReasonCurrencyMismatch;
+            const CommissionReservedEvent refused{command->conversionId, command->campaignId, moneyOf(0, currency),
+                                                  {}, std::string(reason)};
             events::appendToOutbox(db, replyTo(message, types::kCommissionReserved, command->conversionId,
                                                toJson(refused), now));
             return {};

@@ -15,6 +15,13 @@ constexpr int kEventVersion = 1;
 constexpr std::string_view kSource = "tracking";
 constexpr size_t kMaxReasonLength = 500;
 
+struct AttributeCommand {
+    ConversionId conversionId;
+    // Whether this attempt must decide with the copies as they stand; absent in a sender that does not
+    // retry (and in every message before the field existed): such a command decides at once.
+    bool final = true;
+};
+
 struct DiscardCommand {
     ConversionId conversionId;
     std::string reason;
@@ -28,6 +35,17 @@ Result<ConversionId> readConversionId(const messages::Envelope& command)
     if (!errors.empty())
         return errors.status().error();
     return ConversionId(*id);
+}
+
+Result<AttributeCommand> readAttributeCommand(const messages::Envelope& command)
+{
+    json::FieldErrors errors;
+    json::ObjectReader reader(command.payload, "", errors);
+    const auto id = reader.string("conversionId", true, 1, 200);
+    const auto final = reader.boolean("final", false);
+    if (!errors.empty())
+        return errors.status().error();
+    return AttributeCommand{ConversionId(*id), final.value_or(true)};
 }
 
 Result<DiscardCommand> readDiscardCommand(const messages::Envelope& command)
@@ -147,6 +165,17 @@ void storeAttributed(storage::Database& db, const dto::Interaction& purchase, do
     }
 }
 
+// Tracking's copy of the purchase's campaign may simply not have heard of its creation or activation
+// yet: unknown, or still a draft although the purchase fell inside the campaign's dates.
+bool campaignCopyMayBeBehind(storage::Database& db, const dto::Interaction& purchase)
+{
+    if (purchase.state == domain::InteractionState::Discarded)
+        return false;
+    const auto campaign = findCampaignCopy(db, purchase.campaignId);
+    return !campaign || (campaign->state == domain::CampaignState::Draft && purchase.occurredAt >= campaign->startsAt &&
+                         purchase.occurredAt < campaign->endsAt);
+}
+
 // Decides once what a purchase earns and stores it; later commands answer from what is stored.
 void decideAttribution(storage::Database& db, const dto::Interaction& purchase, const FraudRules& rules, UtcTime now)
 {
@@ -195,14 +224,15 @@ std::optional<UtcTime> optionalTime(const storage::Statement& row, int column)
 Status attributeConversion(storage::Database& db, const messages::Envelope& command, const Clock& clock,
                            const FraudRules& rules)
 {
-    const auto conversionId = readConversionId(command);
-    if (!conversionId)
-        return conversionId.error();
+    const auto attribute = readAttributeCommand(command);
+    if (!attribute)
+        return attribute.error();
+    const ConversionId& conversionId = attribute->conversionId;
     const UtcTime now = clock.now();
-    auto view = loadConversion(db, *conversionId);
+    auto view = loadConversion(db, conversionId);
     if (!view) {
-        reply(db, command, types::kConversionUnattributed, *conversionId,
-              json::Json{{"conversionId", conversionId->str()},
+        reply(db, command, types::kConversionUnattributed, conversionId,
+              json::Json{{"conversionId", conversionId.str()},
                          {"campaignId", nullptr},
                          {"orderId", nullptr},
                          {"amount", nullptr},
@@ -210,14 +240,21 @@ Status attributeConversion(storage::Database& db, const messages::Envelope& comm
               now);
         return {};
     }
+    if (!view->outcome && !attribute->final && campaignCopyMayBeBehind(db, view->purchase)) {
+        ConversionView waiting = *view;
+        waiting.outcome = AttributionOutcome::Unattributed;
+        waiting.reason = std::string(kReasonAwaitingCampaign);
+        reply(db, command, types::kConversionUnattributed, conversionId, outcomePayload(waiting), now);
+        return {};
+    }
     if (!view->outcome) {
         decideAttribution(db, view->purchase, rules, now);
-        view = loadConversion(db, *conversionId);
+        view = loadConversion(db, conversionId);
     }
     const std::string_view type = view->outcome == AttributionOutcome::Attributed ? types::kConversionAttributed
                                   : view->outcome == AttributionOutcome::Fraud    ? types::kFraudDetected
                                                                                   : types::kConversionUnattributed;
-    reply(db, command, type, *conversionId, outcomePayload(*view), now);
+    reply(db, command, type, conversionId, outcomePayload(*view), now);
     return {};
 }
 

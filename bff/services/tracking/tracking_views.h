@@ -69,6 +69,9 @@ inline constexpr std::string_view kReasonNoTouchpoints = "no_touchpoints";
 inline constexpr std::string_view kReasonCampaignNotActive = "campaign_not_active";
 inline constexpr std::string_view kReasonUnknownConversion = "unknown_conversion";
 inline constexpr std::string_view kReasonConversionDiscarded = "conversion_discarded";
+// Not an outcome: the answer to a non-final AttributeConversion while tracking's copy of the campaign
+// may be behind (unknown, or a draft whose dates hold the purchase). Nothing is stored; the saga asks again.
+inline constexpr std::string_view kReasonAwaitingCampaign = "awaiting_campaign";
 
 // One conversion as the saga timeline shows it: the purchase, its journey and what became of it.
 struct ConversionView {

@@ -62,8 +62,8 @@ public:
     app::Engine& engine() { return *m_engine; }
     TestClock& clock() { return m_clock; }
 
-    // An approved partner, known to every service once settle() returns.
-    Result<AffiliateId> addPartner(std::optional<std::string> userId = std::nullopt)
+    // A partner still waiting for approval (`pending`).
+    Result<AffiliateId> addPendingPartner(std::optional<std::string> userId = std::nullopt)
     {
         dto::AffiliateRegistration registration;
         registration.name = "Partner " + std::to_string(++m_partners);
@@ -72,13 +72,33 @@ public:
         auto partner = m_engine->affiliates().registerAffiliate(registration);
         if (!partner)
             return std::move(partner).error();
-        if (auto approved = m_engine->affiliates().approve(partner->id); !approved)
-            return std::move(approved).error();
         return partner->id;
+    }
+
+    // An approved partner, known to every service once settle() returns.
+    Result<AffiliateId> addPartner(std::optional<std::string> userId = std::nullopt)
+    {
+        auto partner = addPendingPartner(std::move(userId));
+        if (!partner)
+            return partner;
+        if (auto approved = m_engine->affiliates().approve(*partner); !approved)
+            return std::move(approved).error();
+        return partner;
     }
 
     // An active campaign paying a fixed commission per conversion.
     Result<CampaignId> addCampaign(std::int64_t budget, std::int64_t commission, std::int64_t holdPeriodSeconds)
+    {
+        auto campaign = addDraftCampaign(budget, commission, holdPeriodSeconds);
+        if (!campaign)
+            return campaign;
+        if (auto active = m_engine->marketing().activate(*campaign); !active)
+            return std::move(active).error();
+        return campaign;
+    }
+
+    // The same campaign, not activated yet (`draft`), its dates around the clock's now.
+    Result<CampaignId> addDraftCampaign(std::int64_t budget, std::int64_t commission, std::int64_t holdPeriodSeconds)
     {
         dto::CampaignDraft draft;
         draft.name = "Campaign " + std::to_string(++m_campaigns);
@@ -92,8 +112,6 @@ public:
         auto campaign = m_engine->marketing().create(draft);
         if (!campaign)
             return std::move(campaign).error();
-        if (auto active = m_engine->marketing().activate(campaign->id); !active)
-            return std::move(active).error();
         return campaign->id;
     }
 

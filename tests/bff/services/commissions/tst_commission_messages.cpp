@@ -43,9 +43,13 @@ private Q_SLOTS:
         QCOMPARE(command->shares.size(), size_t(2));
         QCOMPARE(command->shares[1].affiliateId.str(), std::string("a-2"));
         QCOMPARE(command->shares[1].amount.amount(), std::int64_t{1000});
+        QVERIFY(command->final);  // written before `final` existed: it decides at once
         const auto again = decodeReserveCommission(toJson(*command));
         QVERIFY(again.ok());
         QCOMPARE(toJson(*again), toJson(*command));
+        auto notFinal = *command;
+        notFinal.final = false;
+        QCOMPARE(decodeReserveCommission(toJson(notFinal))->final, false);
     }
 
     void reportsEveryWrongFieldOfAReserveCommission()
