@@ -10,12 +10,11 @@ void appendToOutbox(storage::Database& db, const messages::Envelope& envelope)
         .run();
 }
 
-std::vector<std::pair<std::int64_t, messages::Envelope>> readOutbox(storage::Database& db, size_t limit,
-                                                                    std::int64_t after)
+std::vector<std::pair<std::int64_t, messages::Envelope>> readOutbox(storage::Database& db, size_t limit)
 {
     std::vector<std::pair<std::int64_t, messages::Envelope>> rows;
-    auto stmt = db.prepare("SELECT seq, body FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?");
-    stmt.bindAll(after, static_cast<std::int64_t>(limit));
+    auto stmt = db.prepare("SELECT seq, body FROM outbox ORDER BY seq LIMIT ?");
+    stmt.bind(1, static_cast<std::int64_t>(limit));
     while (stmt.step()) {
         auto envelope = messages::deserialize(stmt.textAt(1));
         if (!envelope)  // written by us a moment ago: unreadable means corruption, not bad input

@@ -9,9 +9,8 @@ namespace alpes::events {
 // and only if the state change that produced it was committed. Throws SqlError like any storage call.
 void appendToOutbox(storage::Database& db, const messages::Envelope& envelope);
 
-// Rows waiting for the relay after sequence number `after`, oldest first.
-std::vector<std::pair<std::int64_t, messages::Envelope>> readOutbox(storage::Database& db, size_t limit,
-                                                                    std::int64_t after = 0);
+// Rows waiting for the relay, oldest first.
+std::vector<std::pair<std::int64_t, messages::Envelope>> readOutbox(storage::Database& db, size_t limit);
 std::int64_t outboxDepth(storage::Database& db);
 
 }  // namespace alpes::events

@@ -50,7 +50,7 @@ Result<std::int64_t> OutboxRelay::depth()
 Result<size_t> OutboxRelay::relayBatch()
 {
     auto rows = m_readers.read([this](storage::Database& db) -> Result<std::vector<std::pair<std::int64_t, messages::Envelope>>> {
-        return readOutbox(db, m_options.batchSize, m_lastPublishedSeq);
+        return readOutbox(db, m_options.batchSize);
     });
     if (!rows)
         return std::move(rows).error();
@@ -62,18 +62,13 @@ Result<size_t> OutboxRelay::relayBatch()
         batch.push_back(std::move(row.second));
     if (Status published = m_bus.publish(batch); !published)
         return std::move(published).error();
-    m_lastPublishedSeq = rows->back().first;
-    // A failed delete leaves rows that the next delete (or a restart's redelivery) takes away.
-    m_writer.submit(
-        [lastSeq = m_lastPublishedSeq](storage::Database& db) -> Status {
-            db.prepare("DELETE FROM outbox WHERE seq <= ?").bind(1, lastSeq).run();
-            return {};
-        },
-        [name = m_options.name](Status removed) {
-            if (!removed)
-                spdlog::warn("{}: deleting delivered outbox rows failed: {} {}", name, removed.error().message,
-                             removed.error().detail);
-        });
+    const std::int64_t lastSeq = rows->back().first;
+    Status removed = m_writer.run([lastSeq](storage::Database& db) -> Status {
+        db.prepare("DELETE FROM outbox WHERE seq <= ?").bind(1, lastSeq).run();
+        return {};
+    });
+    if (!removed)
+        return std::move(removed).error();
     m_published += batch.size();
     return batch.size();
 }

@@ -16,12 +16,6 @@ namespace alpes::events {
 // and deletes them once the bus accepted them. A crash in between only means a redelivery, which
 // the consumers' inboxes drop. Owns one thread.
 //
-// The delete is queued on the producer's writer without waiting for its commit: a round trip
-// through a writer busy with its own group commits would hold every message behind it (each saga
-// step crosses a relay). The relay remembers the last sequence number the bus accepted and reads
-// after it, so a delete still queued never means a redelivery while it runs; after a restart the
-// rows not yet deleted are delivered again, which the inboxes drop.
-//
 // Thread-safety: notify() and depth() from any thread; start()/stop() from the owner.
 class OutboxRelay {
 public:
@@ -62,8 +56,6 @@ private:
     bool m_stopping = false;
     std::chrono::steady_clock::time_point m_drainDeadline{};
     std::atomic<std::uint64_t> m_published{0};
-    // The last sequence number the bus accepted; touched by the relay thread only.
-    std::int64_t m_lastPublishedSeq = 0;
     std::thread m_thread;
 };
 
