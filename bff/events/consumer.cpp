@@ -10,6 +10,14 @@ Consumer::Consumer(Options options, storage::GroupCommitWriter& writer, const me
 {
 }
 
+bool Consumer::wants(const messages::Envelope& message) const
+{
+    if (!wants(message.type))
+        return false;
+    return !m_options.relevant || message.version != m_upcaster.currentVersion(message.type) ||
+           m_options.relevant(message);
+}
+
 Status Consumer::applyOnce(storage::Database& db, const messages::Envelope& message)
 {
     {
@@ -35,7 +43,7 @@ Status Consumer::deliver(std::span<const messages::Envelope> messages)
 {
     std::vector<const messages::Envelope*> wanted;
     for (const auto& message : messages)
-        if (wants(message.type))
+        if (wants(message))
             wanted.push_back(&message);
     if (wanted.empty())
         return {};

@@ -34,6 +34,12 @@ public:
     struct Options {
         std::string name;
         std::set<std::string, std::less<>> types;
+        // Optional: false for a message of a wanted type whose payload the consumer would ignore.
+        // Such a message is acknowledged without a writer unit and without an inbox row (nothing
+        // to dedupe: its redelivery is refused the same way). Asked only of messages already at
+        // their type's current version, so that a message to upcast or to refuse still meets the
+        // upcaster in the unit.
+        std::function<bool(const messages::Envelope&)> relevant;
         int maxAttempts = 5;
         std::chrono::milliseconds firstBackoff{5};
     };
@@ -42,6 +48,8 @@ public:
 
     const std::string& name() const { return m_options.name; }
     bool wants(std::string_view type) const { return m_options.types.contains(type); }
+    // A wanted type, and a payload that the relevance predicate (if any) does not refuse.
+    bool wants(const messages::Envelope& message) const;
 
     // Applies the wanted messages in order. Fails only when a message could neither be applied
     // nor dead-lettered (its database is unavailable): the caller must deliver again later.

@@ -43,9 +43,14 @@ std::string plural(size_t count, std::string_view noun)
 
 }  // namespace
 
+bool isPurchaseTracked(const json::Json& payload)
+{
+    return payload.is_object() && payload.value("type", "") == "purchase";
+}
+
 Result<std::optional<PurchaseTracked>> readPurchaseTracked(const json::Json& payload)
 {
-    if (!payload.is_object() || payload.value("type", "") != "purchase")
+    if (!isPurchaseTracked(payload))
         return std::optional<PurchaseTracked>();
     json::FieldErrors errors;
     json::ObjectReader reader(payload, "", errors);

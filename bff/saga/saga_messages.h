@@ -24,6 +24,8 @@ struct PurchaseTracked {
     Money amount;
 };
 
+// Whether an InteractionTracked's payload is a purchase's (whatever else it holds).
+bool isPurchaseTracked(const json::Json& payload);
 // nullopt for an interaction that is not a purchase: it starts no saga.
 Result<std::optional<PurchaseTracked>> readPurchaseTracked(const json::Json& payload);
 

@@ -31,6 +31,11 @@ events::Consumer::Options consumerOptions()
                             types::kCommissionConfirmed, types::kBudgetReleased, types::kCommissionReverted,
                             types::kAttributionReverted, types::kInteractionsDiscarded})
         options.types.emplace(type);
+    // Only a purchase starts a saga: views and clicks (nearly all the traffic) need no unit and
+    // no inbox row in the saga log.
+    options.relevant = [](const messages::Envelope& message) {
+        return message.type != types::kInteractionTracked || isPurchaseTracked(message.payload);
+    };
     return options;
 }
 

@@ -58,6 +58,24 @@ private Q_SLOTS:
         QCOMPARE(m_db->count("SELECT SUM(value) FROM effects"), 3);
     }
 
+    void skipsWhatItsPredicateRefusesWithoutAnInboxRowAndStillDedupesTheRest()
+    {
+        const auto odd = [](const Envelope& e) { return e.payload.at("value").get<int>() % 2 == 1; };
+        Consumer oddOnly(Consumer::Options{.name = "odd", .types = {"Counted"}, .relevant = odd},
+                         *m_db->writer, m_upcaster, [](storage::Database& db, const Envelope& e) -> Status {
+                             db.prepare("INSERT INTO effects(message_id, value) VALUES (?, ?)")
+                                 .bindAll(e.id, e.payload.at("value").get<std::int64_t>())
+                                 .run();
+                             return {};
+                         });
+        const std::vector<Envelope> batch{message("Counted", 1), message("Counted", 2), message("Counted", 3)};
+        QVERIFY(oddOnly.deliver(batch).ok());
+        QVERIFY(oddOnly.deliver(batch).ok());
+        QCOMPARE(m_db->count("SELECT COUNT(*) FROM effects"), 2);
+        QCOMPARE(m_db->count("SELECT SUM(value) FROM effects"), 4);
+        QCOMPARE(m_db->count("SELECT COUNT(*) FROM inbox WHERE consumer = 'odd'"), 2);
+    }
+
     void retriesATransientFailureWithoutDeadLettering()
     {
         m_failUntilAttempt = 3;  // fails twice, then works: within maxAttempts
