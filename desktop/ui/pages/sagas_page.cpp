@@ -71,19 +71,7 @@ SagasPage::SagasPage(ConsoleApi& api, SagaTableModel& model, LiveStream& live, Q
             showSaga(qs(m_current->saga.id.str()));
     });
     m_listRefresh.setInterval(3000);
-    connect(&m_listRefresh, &QTimer::timeout, this, [this] {
-        if (!m_listStale)
-            return;
-        m_listStale = false;
-        QUrlQuery query;
-        query.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
-        m_api.fetchItems<dto::SagaSummary>(QStringLiteral("/sagas"), query, &dto::decodeSagaSummary, this,
-                                           [this](Result<std::vector<dto::SagaSummary>> sagas) {
-                                               if (sagas)
-                                                   m_model.appendRecords(std::move(*sagas));
-                                           });
-    });
-    m_listRefresh.start();
+    connect(&m_listRefresh, &QTimer::timeout, this, &SagasPage::fetchNewSagas);
 
     connect(m_table, &TablePanel::currentIdChanged, this, &SagasPage::showSaga);
     connect(m_timeline, &SagaTimelineView::stepClicked, this, &SagasPage::showStep);
@@ -109,6 +97,33 @@ void SagasPage::refresh()
             Q_EMIT statusMessage(status ? tr("Sagas loaded: %1").arg(m_model.rowCount())
                                         : tr("Could not load sagas: %1").arg(errorText(status.error())));
         });
+}
+
+void SagasPage::showEvent(QShowEvent* event)
+{
+    ConsolePage::showEvent(event);
+    fetchNewSagas();
+    m_listRefresh.start();
+}
+
+void SagasPage::hideEvent(QHideEvent* event)
+{
+    ConsolePage::hideEvent(event);
+    m_listRefresh.stop();
+}
+
+void SagasPage::fetchNewSagas()
+{
+    if (!m_listStale)
+        return;
+    m_listStale = false;
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
+    m_api.fetchItems<dto::SagaSummary>(QStringLiteral("/sagas"), query, &dto::decodeSagaSummary, this,
+                                       [this](Result<std::vector<dto::SagaSummary>> sagas) {
+                                           if (sagas)
+                                               m_model.appendRecords(std::move(*sagas));
+                                       });
 }
 
 const QAbstractItemModel* SagasPage::exportModel() const { return m_table->proxy(); }

@@ -21,7 +21,10 @@ class TablePanel;
 
 // Sagas: the table by state and the selected saga's timeline, which follows the `saga` stream
 // events as they come (the compensation unfolds live) and refetches the saga once they settle.
-// A step's payload shows on click; "Flag as fraud" starts a compensation. GUI thread only.
+// A step's payload shows on click; "Flag as fraud" starts a compensation. Sagas the stream
+// announces and the list lacks are fetched every few seconds while the page is shown, else when
+// it is next shown: under load the stream announces new sagas all the time, and a hidden page
+// fetching them kept the busy indicator and the layout repainting. GUI thread only.
 class SagasPage : public ConsolePage {
     Q_OBJECT
 
@@ -36,7 +39,12 @@ public:
     // Shows one saga (also used when another page asks to open it).
     void showSaga(const QString& sagaId);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
+
 private:
+    void fetchNewSagas();
     void onStepChange(const dto::StepChange& change);
     void showDetail(dto::SagaDetail detail);
     void showStep(int index);
@@ -53,7 +61,7 @@ private:
     QPushButton* m_abort = nullptr;
     std::optional<dto::SagaDetail> m_current;
     QTimer m_refetch;      // settles the timeline after a burst of step events
-    QTimer m_listRefresh;  // picks up sagas the stream announced and the list does not have
+    QTimer m_listRefresh;  // while shown: picks up sagas the stream announced and the list does not have
     bool m_listStale = false;
 };
 
