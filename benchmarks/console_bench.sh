@@ -15,6 +15,7 @@
 #       console's alone.
 # The console runs under Xvfb when it is installed (scripts/setup.sh installs it), else offscreen.
 #   benchmarks/console_bench.sh [BUILD_DIR]   (default build/release; builds the two programs there)
+#   ALPES_BENCH_CONSOLE=path/to/alpes-console benchmarks/console_bench.sh   (measures that console)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${1:-build/release}
@@ -29,7 +30,8 @@ if [ "$build_dir" = build/release ] && [ ! -f build/release/CMakeCache.txt ]; th
 fi
 cmake --build "$build_dir" --target alpes-bff alpes-console
 bff=$build_dir/bff/alpes-bff
-console=$build_dir/desktop/alpes-console
+# Another console binary (a build of the previous commit) for a before/after pair in one sitting.
+console=${ALPES_BENCH_CONSOLE:-$build_dir/desktop/alpes-console}
 
 work=$(mktemp -d)
 pids=()
@@ -142,19 +144,28 @@ for asked in $rates; do
   bff_cpu=$(awk -v d=$((bff_ticks1 - bff_ticks0)) -v hz="$hz" -v ms=$((t1 - t0)) 'BEGIN {printf "%.0f", 100 * d / hz / (ms / 1000)}')
   ticks=$(grep -c '^event: interactions' "$stream" || true)
   ingest=$(grep -A1 '^event: interactions' "$stream" | grep '^data:' | sed 's/\],"recent".*//' |
-    grep -o '"count":[0-9]*' | cut -d: -f2 | awk -v n="$ticks" '{s += $1} END {printf "%.0f", n > 0 ? s / n : 0}')
+    grep -o '"count":[0-9]*' | cut -d: -f2 | awk -v n="$ticks" '{s += $1} END {printf "%.0f", (n > 0 ? s / n : 0)}')
   seconds=$(awk -v ms=$((t1 - t0)) 'BEGIN {print ms / 1000}')
   events=$(per_second "$(grep -c '^event:' "$stream" || true)" "$seconds")
   sagas=$(per_second "$(grep -c '^event: saga' "$stream" || true)" "$seconds")
   cpu_rows+=("| console CPU, asked $asked/s: the BFF counted ${ingest}/s (BFF at ${bff_cpu} % of a core); the console received ${events} stream events/s (${sagas}/s saga steps, the rest interactions and KPI ticks) | ≤ 10 % of one core at 20,000/s | ${cpu} % | — |")
-  points+=("$ingest $cpu")
+  points+=("$ingest $events $cpu")
   sleep 3  # lets the BFF's sagas of this step settle before the next
 done
-# Least squares over the points: console CPU % = intercept + slope × ingest rate.
-fit=$(printf '%s\n' "${points[@]}" | awk '{n++; sx += $1; sy += $2; sxx += $1 * $1; sxy += $1 * $2}
-  END {d = n * sxx - sx * sx; b = d > 0 ? (n * sxy - sx * sy) / d : 0; a = (sy - b * sx) / n;
-       printf "%.2f %.2f %.1f", a, b * 1000, a + b * 20000}')
-read -r intercept slope extrapolated <<<"$fit"
+# Least squares: console CPU % = intercept + slope × x, over the points' column $1 (x) and $3.
+fit() { printf '%s\n' "${points[@]}" | awk -v col="$1" '{x = $col; n++; sx += x; sy += $3; sxx += x * x; sxy += x * $3}
+  END {d = n * sxx - sx * sx; b = (d > 0 ? (n * sxy - sx * sy) / d : 0); a = (sy - b * sx) / n;
+       printf "%.2f %.2f", a, b * 1000}'; }
+# (1) against the ingest rate, as the target is stated;
+read -r intercept slope <<<"$(fit 1)"
+extrapolated=$(awk -v a="$intercept" -v b="$slope" 'BEGIN {printf "%.1f", a + b * 20}')
+# (2) against the stream events the console received: the saga step events follow the sagas the
+# BFF completes, which a CPU-starved BFF caps whatever the ingest rate, so (1) can understate the
+# growth. At 20,000/s the BFF would send 20,000 × the most events per counted interaction seen.
+read -r event_intercept event_slope <<<"$(fit 2)"
+events_per_interaction=$(printf '%s\n' "${points[@]}" | awk '$1 > 0 && $2 / $1 > r {r = $2 / $1} END {printf "%.2f", r}')
+extrapolated_events=$(awk -v a="$event_intercept" -v b="$event_slope" -v r="$events_per_interaction" \
+  'BEGIN {printf "%.1f", a + b * 20 * r}')
 stop "$console_pid"; stop "$bff_pid"
 
 echo "bench: (c) console memory after an hour of demo traffic at speed 60 (${soak_seconds} s)" >&2
@@ -172,13 +183,14 @@ results=benchmarks/results.md
   echo
   echo "## $(date -u +%Y-%m-%dT%H:%MZ) — console (benchmarks/console_bench.sh), $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo
-  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average $(cut -d' ' -f1-3 /proc/loadavg); $(basename "$build_dir") build; $display."
+  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average $(cut -d' ' -f1-3 /proc/loadavg); $(basename "$build_dir") build; console $console; $display."
   echo
   echo "| metric | target | measured | ratio (≥ 1 meets it) |"
   echo "|---|---|---|---|"
   echo "| cold start of \`alpes-console --demo\` to live data on the dashboard (median of 3: ${starts[*]} ms) | ≤ 2 s | ${cold_s} s | $(ratio 2 "$cold_s") |"
   printf '%s\n' "${cpu_rows[@]}"
-  echo "| console CPU at 20,000 interactions/s, EXTRAPOLATED from a straight-line fit of the rows above (${intercept} % + ${slope} % per 1,000/s), not measured | ≤ 10 % of one core | ${extrapolated} % | $(ratio 10 "$extrapolated") |"
+  echo "| console CPU at 20,000 interactions/s, EXTRAPOLATED (not measured) from a straight-line fit of the rows above against the ingest rate: ${intercept} % + ${slope} % per 1,000 interactions/s | ≤ 10 % of one core | ${extrapolated} % | $(ratio 10 "$extrapolated") |"
+  echo "| console CPU at 20,000 interactions/s, EXTRAPOLATED (not measured) from a fit against the stream events received: ${event_intercept} % + ${event_slope} % per 1,000 events/s, at 20,000 × ${events_per_interaction} events per interaction (the most seen above) | ≤ 10 % of one core | ${extrapolated_events} % | $(ratio 10 "$extrapolated_events") |"
   echo "| console resident memory after one simulated hour at speed 60 (= ${soak_seconds} s of wall time; BFF in its own process; ${rss_start} MB when connected) | ≤ 250 MB | ${rss_end} MB | $(ratio 250 "$rss_end") |"
   echo
   echo "Console CPU: % of one core from /proc over ${window} s in the middle of each ${load_seconds}-s load step (\`alpes-bff --simulate\` on the same machine; the BFF's ingest rate as it counted it in its per-second ticks, the demo's own traffic included)."
