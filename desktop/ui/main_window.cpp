@@ -53,6 +53,7 @@ MainWindow::MainWindow(ConsoleSettings& settings, QWidget* parent) : QMainWindow
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     // The previous page's note leaves with it.
     connect(m_stack, &QStackedWidget::currentChanged, statusBar(), &QStatusBar::clearMessage);
+    connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::currentPageChanged);
     buildMenus();
 }
 

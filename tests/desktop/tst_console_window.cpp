@@ -4,6 +4,7 @@
 #include "desktop/charts/live_rate_chart.h"
 #include "desktop/models/affiliate_table_model.h"
 #include "desktop/net/live_stream.h"
+#include "desktop/net/sse_reader.h"
 #include "desktop/ui/console_page.h"
 #include "desktop/ui/dialogs/connect_dialog.h"
 #include "desktop/ui/main_window.h"
@@ -70,6 +71,20 @@ private Q_SLOTS:
         QCOMPARE(bar->currentMessage(), QString());
         Q_EMIT commissions->statusMessage(QStringLiteral("Commissions loaded: 16"));
         QCOMPARE(bar->currentMessage(), QStringLiteral("Commissions loaded: 16"));
+    }
+
+    void asksTheStreamForSagaStepsOnlyWhileTheSagasPageIsCurrent()
+    {
+        auto settings = freshSettings(QStringLiteral("topics"));
+        ConsoleApp app(*qApp, *settings, ConsoleOptions{});
+        MainWindow& window = app.mainWindow();
+        const QStringList ticks{QStringLiteral("interactions"), QStringLiteral("kpis")};
+        window.showPage(1);
+        QCOMPARE(app.streamReader().topics(), ticks);
+        window.showPage(4);  // Sagas
+        QCOMPARE(app.streamReader().topics(), ticks + QStringList{QStringLiteral("sagas")});
+        window.showPage(5);
+        QCOMPARE(app.streamReader().topics(), ticks);
     }
 
     void opensThePartnersTableSortedByNameFromAToZ()

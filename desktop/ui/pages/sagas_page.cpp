@@ -104,12 +104,17 @@ void SagasPage::showEvent(QShowEvent* event)
     ConsolePage::showEvent(event);
     fetchNewSagas();
     m_listRefresh.start();
+    if (m_current)
+        m_refetch.start();
 }
 
 void SagasPage::hideEvent(QHideEvent* event)
 {
     ConsolePage::hideEvent(event);
     m_listRefresh.stop();
+    // The stream carries no saga steps while the page is hidden: what happened meanwhile is
+    // unknown until it is shown again.
+    m_listStale = true;
 }
 
 void SagasPage::fetchNewSagas()

@@ -21,10 +21,10 @@ class TablePanel;
 
 // Sagas: the table by state and the selected saga's timeline, which follows the `saga` stream
 // events as they come (the compensation unfolds live) and refetches the saga once they settle.
-// A step's payload shows on click; "Flag as fraud" starts a compensation. Sagas the stream
-// announces and the list lacks are fetched every few seconds while the page is shown, else when
-// it is next shown: under load the stream announces new sagas all the time, and a hidden page
-// fetching them kept the busy indicator and the layout repainting. GUI thread only.
+// A step's payload shows on click; "Flag as fraud" starts a compensation. The stream carries saga
+// steps only while this page is current (ConsoleApp::streamTopics): sagas it announces and the
+// list lacks are fetched every few seconds while shown, and on showing the page the newest sagas
+// and the selected one are fetched again. GUI thread only.
 class SagasPage : public ConsolePage {
     Q_OBJECT
 
