@@ -76,6 +76,16 @@ SagasPage::SagasPage(ConsoleApi& api, SagaTableModel& model, LiveStream& live, Q
     connect(m_table, &TablePanel::currentIdChanged, this, &SagasPage::showSaga);
     connect(m_timeline, &SagaTimelineView::stepClicked, this, &SagasPage::showStep);
     connect(&live, &LiveStream::stepChange, this, &SagasPage::onStepChange);
+    // Hidden, the page hears no saga steps: a KPI tick with other sagas by state says the list is
+    // behind; an empty list catches up at once, so the first sagas show as soon as they exist.
+    connect(&live, &LiveStream::kpis, this, [this](const dto::Dashboard& dashboard) {
+        if (!dashboard.sagas || dashboard.sagas == m_seenStates)
+            return;
+        m_seenStates = dashboard.sagas;
+        m_listStale = true;
+        if (m_model.rowCount() == 0)
+            fetchNewSagas();
+    });
     connect(m_fraud, &QPushButton::clicked, this, &SagasPage::flagAsFraud);
     connect(m_retry, &QPushButton::clicked, this, [this] { operatorAction(QStringLiteral("retry")); });
     connect(m_abort, &QPushButton::clicked, this, [this] { operatorAction(QStringLiteral("abort")); });

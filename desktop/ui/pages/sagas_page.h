@@ -5,6 +5,7 @@
 
 #include <QTimer>
 
+#include <map>
 #include <optional>
 
 class QLabel;
@@ -24,7 +25,8 @@ class TablePanel;
 // A step's payload shows on click; "Flag as fraud" starts a compensation. The stream carries saga
 // steps only while this page is current (ConsoleApp::streamTopics): sagas it announces and the
 // list lacks are fetched every few seconds while shown, and on showing the page the newest sagas
-// and the selected one are fetched again. GUI thread only.
+// and the selected one are fetched again; while the list is empty, a KPI tick whose sagas by
+// state changed fetches them at once. GUI thread only.
 class SagasPage : public ConsolePage {
     Q_OBJECT
 
@@ -63,6 +65,7 @@ private:
     QTimer m_refetch;      // settles the timeline after a burst of step events
     QTimer m_listRefresh;  // while shown: picks up sagas the stream announced and the list does not have
     bool m_listStale = false;
+    std::optional<std::map<dto::SagaState, std::int64_t>> m_seenStates;  // from the last KPI tick
 };
 
 }  // namespace alpes::console
