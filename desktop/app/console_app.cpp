@@ -61,6 +61,8 @@ ConsoleApp::ConsoleApp(QApplication& application, ConsoleSettings& settings, Con
         });
     }
 
+    connect(m_window.get(), &MainWindow::currentPageChanged, this, [this] { m_reader->setTopics(streamTopics()); });
+
     StatusPanel* status = m_window->statusPanel();
     connect(m_client, &BffClient::pendingRequestsChanged, status, &StatusPanel::setBusy);
     connect(m_client, &BffClient::unauthorized, this,
@@ -76,7 +78,7 @@ ConsoleApp::ConsoleApp(QApplication& application, ConsoleSettings& settings, Con
     });
     connect(m_window->banner(), &ConnectionBanner::retryRequested, this, [this] {
         m_reader->stop();
-        m_reader->start();
+        m_reader->start(streamTopics());
         refreshAll();
     });
     connect(m_window.get(), &MainWindow::themeChosen, this, [this](ThemeChoice choice) {
@@ -101,8 +103,20 @@ void ConsoleApp::buildPages()
     m_window->addPage(new CampaignsPage(*m_api, *m_campaigns, *m_names, *m_live), tr("Campaigns"));
     m_window->addPage(new PartnersPage(*m_api, *m_partners, *m_names), tr("Partners"));
     m_window->addPage(new LivePage(*m_live, *m_feed), tr("Live"));
-    m_window->addPage(new SagasPage(*m_api, *m_sagas, *m_live), tr("Sagas"));
+    m_sagasPage = new SagasPage(*m_api, *m_sagas, *m_live);
+    m_window->addPage(m_sagasPage, tr("Sagas"));
     m_window->addPage(new CommissionsPage(*m_api, *m_commissions, *m_live), tr("Commissions"));
+}
+
+QStringList ConsoleApp::streamTopics() const
+{
+    // Saga steps grow with the ingest rate (thousands a second under load) and only the Sagas
+    // page shows them one by one, on its live timeline; the other pages follow the per-second
+    // interactions ticks and the KPI ticks (commissions by state), whose rate is fixed.
+    QStringList topics{QStringLiteral("interactions"), QStringLiteral("kpis")};
+    if (m_window->currentPage() == m_sagasPage)
+        topics << QStringLiteral("sagas");
+    return topics;
 }
 
 void ConsoleApp::applyTheme(ThemeChoice choice) { alpes::console::applyTheme(m_application, choice, m_systemPalette); }
@@ -205,7 +219,7 @@ void ConsoleApp::enterMainWindow()
         m_window->restoreGeometryFromSettings();
         m_window->show();
     }
-    m_reader->start();
+    m_reader->start(streamTopics());
     refreshAll();
     Q_EMIT signedIn();
 }

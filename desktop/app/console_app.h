@@ -20,6 +20,7 @@ class CampaignTableModel;
 class CommissionTableModel;
 class ConnectDialog;
 class ConsoleApi;
+class ConsolePage;
 class ConsoleSettings;
 class DemoServer;
 class InteractionFeedModel;
@@ -34,7 +35,8 @@ struct DemoEndpoint;
 // The console's composition root: builds the network client, the stream, the models, the main
 // window and its pages, passes each its dependencies (no singletons), and runs the flows between
 // them: connect or demo → sign in → main window; 401 → back to the connect dialog; unreachable →
-// banner, last data kept, automatic reconnect. GUI thread only.
+// banner, last data kept, automatic reconnect. The stream carries saga steps only while the Sagas
+// page is current (see streamTopics()). GUI thread only.
 class ConsoleApp : public QObject {
     Q_OBJECT
 
@@ -56,6 +58,7 @@ public:
     ConnectDialog* connectDialog() const;
     BffClient& client() { return *m_client; }
     LiveStream& liveStream() { return *m_live; }
+    SseReader& streamReader() { return *m_reader; }
 
 Q_SIGNALS:
     // The main window is up and its first data was requested.
@@ -64,6 +67,7 @@ Q_SIGNALS:
 
 private:
     void buildPages();
+    QStringList streamTopics() const;
     void showConnectDialog(const QString& message = {});
     void startDemo();
     void resumeSession(const QUrl& server, const QString& token);
@@ -89,6 +93,7 @@ private:
     SagaTableModel* m_sagas = nullptr;
     InteractionFeedModel* m_feed = nullptr;
     std::unique_ptr<MainWindow> m_window;
+    ConsolePage* m_sagasPage = nullptr;  // owned by the window
     QPointer<ConnectDialog> m_connectDialog;
     bool m_wasOffline = false;
     ScreenshotTour* m_tour = nullptr;

@@ -8,6 +8,15 @@ LiveStream::LiveStream(SseReader& reader, QObject* parent) : QObject(parent), m_
 {
     connect(&m_reader, &SseReader::eventReceived, this, &LiveStream::handle);
     connect(&m_reader, &SseReader::stateChanged, this, &LiveStream::statsChanged);
+    m_statsTimer.setSingleShot(true);
+    m_statsTimer.setInterval(kStatsIntervalMs);
+    connect(&m_statsTimer, &QTimer::timeout, this, &LiveStream::statsChanged);
+}
+
+void LiveStream::statsTouched()
+{
+    if (!m_statsTimer.isActive())
+        m_statsTimer.start();
 }
 
 void LiveStream::handle(const SseEvent& event)
@@ -34,7 +43,7 @@ void LiveStream::handle(const SseEvent& event)
             return;
         Q_EMIT kpis(*dashboard);
     }
-    Q_EMIT statsChanged();
+    statsTouched();
 }
 
 }  // namespace alpes::console

@@ -1,23 +1,32 @@
 #include "desktop/net/sse_parser.h"
 
+#include <algorithm>
+
 namespace alpes::console {
 
 std::vector<SseEvent> SseParser::feed(const QByteArray& chunk)
 {
     std::vector<SseEvent> out;
-    for (const char c : chunk) {
+    const char* at = chunk.constData();
+    const char* const end = at + chunk.size();
+    // Whole runs of line bytes are appended at once: thousands of events a second arrive under
+    // load, and a byte-at-a-time append cost as much as decoding them.
+    while (at != end) {
         if (m_afterCr) {
             m_afterCr = false;
-            if (c == '\n')
+            if (*at == '\n') {
+                ++at;
                 continue;
+            }
         }
-        if (c == '\r' || c == '\n') {
-            m_afterCr = c == '\r';
-            processLine(m_line, out);
-            m_line.clear();
-        } else {
-            m_line.append(c);
-        }
+        const char* stop = std::find_if(at, end, [](char c) { return c == '\r' || c == '\n'; });
+        m_line.append(at, stop - at);
+        if (stop == end)
+            break;
+        m_afterCr = *stop == '\r';
+        processLine(m_line, out);
+        m_line.clear();
+        at = stop + 1;
     }
     return out;
 }

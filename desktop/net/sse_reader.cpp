@@ -29,14 +29,30 @@ void SseReader::stop()
 {
     m_running = false;
     m_retryTimer.stop();
-    if (m_reply) {
-        QNetworkReply* reply = m_reply;
-        m_reply = nullptr;
-        reply->disconnect(this);
-        reply->abort();
-        reply->deleteLater();
-    }
+    dropReply();
     setState(ConnectionState::Disconnected);
+}
+
+void SseReader::setTopics(QStringList topics)
+{
+    if (topics == m_topics)
+        return;
+    m_topics = std::move(topics);
+    if (!m_running || !m_reply)
+        return;  // not reading, or waiting to retry: the next connection asks for the new topics
+    dropReply();
+    connectNow();
+}
+
+void SseReader::dropReply()
+{
+    if (!m_reply)
+        return;
+    QNetworkReply* reply = m_reply;
+    m_reply = nullptr;
+    reply->disconnect(this);
+    reply->abort();
+    reply->deleteLater();
 }
 
 void SseReader::connectNow()

@@ -30,6 +30,10 @@ public:
 
     void start(QStringList topics = {QStringLiteral("interactions"), QStringLiteral("sagas"), QStringLiteral("kpis")});
     void stop();
+    // Changes what the stream carries: a connected reader reconnects at once with the new topics,
+    // resuming after the last event it saw, without leaving the Connected state.
+    void setTopics(QStringList topics);
+    const QStringList& topics() const { return m_topics; }
     ConnectionState state() const { return m_state; }
     const QString& lastEventId() const { return m_parser.lastEventId(); }
     std::chrono::milliseconds nextBackoff() const { return m_backoff; }
@@ -42,6 +46,7 @@ Q_SIGNALS:
 
 private:
     void connectNow();
+    void dropReply();
     void onReadyRead();
     void onFinished();
     void setState(ConnectionState state);

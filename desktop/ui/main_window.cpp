@@ -51,6 +51,9 @@ MainWindow::MainWindow(ConsoleSettings& settings, QWidget* parent) : QMainWindow
     setCentralWidget(central);
     m_status = new StatusPanel(*statusBar());
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    // The previous page's note leaves with it.
+    connect(m_stack, &QStackedWidget::currentChanged, statusBar(), &QStatusBar::clearMessage);
+    connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::currentPageChanged);
     buildMenus();
 }
 
@@ -60,7 +63,12 @@ void MainWindow::addPage(ConsolePage* page, const QString& title)
     m_stack->addWidget(page);
     auto* item = new QListWidgetItem(title, m_sidebar);
     item->setSizeHint(QSize(0, 36));
-    connect(page, &ConsolePage::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    // A page's note is about what it shows: one from a page in the background (a reload the stream
+    // triggered) would be read as about the visible page.
+    connect(page, &ConsolePage::statusMessage, this, [this, page](const QString& text) {
+        if (page == currentPage())
+            statusBar()->showMessage(text, 8000);
+    });
     const int index = static_cast<int>(m_pages.size());
     if (index <= 9) {
         auto* action = new QAction(this);

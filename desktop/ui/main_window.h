@@ -44,6 +44,7 @@ Q_SIGNALS:
     void themeChosen(alpes::console::ThemeChoice choice);
     void languageChosen(const QString& language);
     void signOutRequested();
+    void currentPageChanged(int index);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

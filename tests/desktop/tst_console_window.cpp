@@ -2,7 +2,9 @@
 #include "desktop/app/console_settings.h"
 #include "desktop/app/theme.h"
 #include "desktop/charts/live_rate_chart.h"
+#include "desktop/models/affiliate_table_model.h"
 #include "desktop/net/live_stream.h"
+#include "desktop/net/sse_reader.h"
 #include "desktop/ui/console_page.h"
 #include "desktop/ui/dialogs/connect_dialog.h"
 #include "desktop/ui/main_window.h"
@@ -13,6 +15,8 @@
 
 #include <QApplication>
 #include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -47,6 +51,62 @@ private Q_SLOTS:
             const QImage image = window.grab().toImage();
             QCOMPARE(image.size(), window.size() * window.devicePixelRatio());
         }
+    }
+
+    void showsAPageStatusNoteOnlyWhileThatPageIsCurrent()
+    {
+        auto settings = freshSettings(QStringLiteral("status"));
+        ConsoleApp app(*qApp, *settings, ConsoleOptions{});
+        MainWindow& window = app.mainWindow();
+        QStatusBar* bar = window.statusBar();
+        ConsolePage* partners = window.page(2);
+        ConsolePage* commissions = window.page(5);
+        window.showPage(2);
+        // The commissions page reloads in the background (the stream made it stale).
+        Q_EMIT commissions->statusMessage(QStringLiteral("Commissions loaded: 16"));
+        QCOMPARE(bar->currentMessage(), QString());
+        Q_EMIT partners->statusMessage(QStringLiteral("Partners loaded: 3"));
+        QCOMPARE(bar->currentMessage(), QStringLiteral("Partners loaded: 3"));
+        window.showPage(5);
+        QCOMPARE(bar->currentMessage(), QString());
+        Q_EMIT commissions->statusMessage(QStringLiteral("Commissions loaded: 16"));
+        QCOMPARE(bar->currentMessage(), QStringLiteral("Commissions loaded: 16"));
+    }
+
+    void asksTheStreamForSagaStepsOnlyWhileTheSagasPageIsCurrent()
+    {
+        auto settings = freshSettings(QStringLiteral("topics"));
+        ConsoleApp app(*qApp, *settings, ConsoleOptions{});
+        MainWindow& window = app.mainWindow();
+        const QStringList ticks{QStringLiteral("interactions"), QStringLiteral("kpis")};
+        window.showPage(1);
+        QCOMPARE(app.streamReader().topics(), ticks);
+        window.showPage(4);  // Sagas
+        QCOMPARE(app.streamReader().topics(), ticks + QStringList{QStringLiteral("sagas")});
+        window.showPage(5);
+        QCOMPARE(app.streamReader().topics(), ticks);
+    }
+
+    void opensThePartnersTableSortedByNameFromAToZ()
+    {
+        auto settings = freshSettings(QStringLiteral("partners"));
+        ConsoleApp app(*qApp, *settings, ConsoleOptions{});
+        const auto* proxy = qobject_cast<const QSortFilterProxyModel*>(app.mainWindow().page(2)->exportModel());
+        QVERIFY(proxy);
+        auto* model = dynamic_cast<AffiliateTableModel*>(proxy->sourceModel());
+        QVERIFY(model);
+        std::vector<alpes::dto::Affiliate> partners;
+        for (const char* name : {"Marta", "Zoe", "Ana"}) {
+            alpes::dto::Affiliate partner;
+            partner.id = alpes::AffiliateId(std::string("a-") + name);
+            partner.name = name;
+            partners.push_back(partner);
+        }
+        model->setRecords(std::move(partners));
+        QStringList names;
+        for (int row = 0; row < proxy->rowCount(); ++row)
+            names << proxy->index(row, AffiliateTableModel::Name).data().toString();
+        QCOMPARE(names, (QStringList{QStringLiteral("Ana"), QStringLiteral("Marta"), QStringLiteral("Zoe")}));
     }
 
     void startsOnTheConnectDialogWithoutASessionAndExplainsAnUnreachableServer()

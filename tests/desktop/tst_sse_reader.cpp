@@ -15,13 +15,14 @@ namespace {
 // same against either.
 class DroppingStreamServer : public QObject {
 public:
-    // `refuse`: answer 401 instead, as the BFF does for a revoked token.
-    explicit DroppingStreamServer(bool refuse = false)
+    // `refuse`: answer 401 instead, as the BFF does for a revoked token; `hold`: keep each stream
+    // open after its events, as the BFF does.
+    explicit DroppingStreamServer(bool refuse = false, bool hold = false)
     {
         QVERIFY(m_server.listen(QHostAddress::LocalHost, 0));
-        connect(&m_server, &QTcpServer::newConnection, this, [this, refuse] {
+        connect(&m_server, &QTcpServer::newConnection, this, [this, refuse, hold] {
             while (QTcpSocket* socket = m_server.nextPendingConnection()) {
-                connect(socket, &QTcpSocket::readyRead, socket, [this, socket, refuse] {
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket, refuse, hold] {
                     m_heads << socket->readAll();
                     if (refuse) {
                         socket->write("HTTP/1.1 401 Unauthorized\r\nContent-Type: application/problem+json\r\n"
@@ -39,7 +40,8 @@ public:
                                       .arg(first + 1)
                                       .toUtf8());
                     socket->flush();
-                    socket->disconnectFromHost();
+                    if (!hold)
+                        socket->disconnectFromHost();
                 });
                 connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
             }
@@ -87,6 +89,30 @@ private Q_SLOTS:
         QVERIFY(states.contains(ConnectionState::Connected));
         QVERIFY(states.contains(ConnectionState::Reconnecting));
         QCOMPARE(states.last(), ConnectionState::Disconnected);
+    }
+
+    void reconnectsAtOnceWithNewTopicsAndStaysConnected()
+    {
+        DroppingStreamServer server(false, true);
+        BffClient client;
+        client.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port())));
+        SseReader reader(client);
+        QList<QString> ids;
+        QList<ConnectionState> states;
+        connect(&reader, &SseReader::eventReceived, this, [&](const SseEvent& event) { ids << event.id; });
+        connect(&reader, &SseReader::stateChanged, this, [&](ConnectionState state) { states << state; });
+        reader.start({QStringLiteral("interactions"), QStringLiteral("kpis")});
+        QTRY_COMPARE_WITH_TIMEOUT(ids.size(), 2, 10000);
+        // The server holds the stream open: only setTopics() makes a second request.
+        reader.setTopics({QStringLiteral("interactions"), QStringLiteral("kpis"), QStringLiteral("sagas")});
+        QTRY_COMPARE_WITH_TIMEOUT(ids.size(), 4, 10000);
+        reader.stop();
+        QCOMPARE(server.heads().size(), 2);
+        const QByteArray second = QByteArray::fromPercentEncoding(server.heads().at(1).toLower());
+        QVERIFY(second.startsWith("get /api/v1/stream?topics=interactions,kpis,sagas"));
+        QVERIFY(second.contains("last-event-id: 2"));
+        QCOMPARE(states, (QList<ConnectionState>{ConnectionState::Connecting, ConnectionState::Connected,
+                                                 ConnectionState::Disconnected}));
     }
 
     void stopsAndSaysSoWhenTheServerRefusesTheToken()

@@ -8,7 +8,6 @@
 #include "desktop/net/live_stream.h"
 #include "desktop/ui/error_display.h"
 #include "desktop/ui/widgets/table_panel.h"
-#include "shared/dto/saga.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -25,14 +24,6 @@ namespace {
 constexpr int kStaleReloadMs = 3000;
 constexpr int kFirstRowsReloadMs = 200;
 
-bool changesACommission(const dto::StepChange& change)
-{
-    if (change.state != dto::StepState::Done)
-        return false;
-    return change.step == dto::StepName::ReserveCommission || change.step == dto::StepName::ConfirmCommission ||
-           change.step == dto::StepName::RevertCommission;
-}
-
 }  // namespace
 
 CommissionsPage::CommissionsPage(ConsoleApi& api, CommissionTableModel& model, LiveStream& live, QWidget* parent)
@@ -43,9 +34,11 @@ CommissionsPage::CommissionsPage(ConsoleApi& api, CommissionTableModel& model, L
         if (m_stale && (isVisible() || m_model.rowCount() == 0))
             refresh();
     });
-    connect(&live, &LiveStream::stepChange, this, [this](const dto::StepChange& change) {
-        if (changesACommission(change))
+    connect(&live, &LiveStream::kpis, this, [this](const dto::Dashboard& dashboard) {
+        if (dashboard.commissions && dashboard.commissions != m_seenStats) {
+            m_seenStats = dashboard.commissions;
             markStale();
+        }
     });
 
     m_totals = new QLabel(this);

@@ -1,8 +1,11 @@
 #pragma once
 
 #include "desktop/ui/console_page.h"
+#include "shared/dto/commission.h"
 
 #include <QTimer>
+
+#include <optional>
 
 class QLabel;
 class QPushButton;
@@ -15,9 +18,10 @@ class LiveStream;
 class TablePanel;
 
 // Commissions: the table by state with totals per state, confirm one, confirm the selected ones
-// in a batch. The stream's saga steps that reserve, confirm or revert a commission make the table
+// in a batch. A KPI tick whose commissions by state differ from the last one makes the table
 // stale: it reloads at most every few seconds while shown (or while still empty), else when next
-// shown. GUI thread only.
+// shown. (It followed the saga steps once: those grow with the ingest rate, the KPI ticks do not.)
+// GUI thread only.
 class CommissionsPage : public ConsolePage {
     Q_OBJECT
 
@@ -45,6 +49,7 @@ private:
     QPushButton* m_confirm = nullptr;
     QTimer m_staleReload;  // single shot: coalesces a burst of saga steps into one reload
     bool m_stale = false;
+    std::optional<dto::CommissionStats> m_seenStats;  // from the last KPI tick
 };
 
 }  // namespace alpes::console

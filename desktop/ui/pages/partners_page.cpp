@@ -14,6 +14,7 @@
 
 #include <QAction>
 #include <QLineEdit>
+#include <QTableView>
 #include <QToolBar>
 
 namespace alpes::console {
@@ -47,6 +48,8 @@ PartnersPage::PartnersPage(ConsoleApi& api, AffiliateTableModel& model, NameDire
     for (const auto& [state, wire] : domain::kAffiliateStates.entries)
         states << wireText(wire);
     m_table->setModel(&m_model, AffiliateTableModel::State, states);
+    // Without it the header's default indicator (first column, descending) lists names Z→A.
+    m_table->view()->sortByColumn(AffiliateTableModel::Name, Qt::AscendingOrder);
     m_detail = new PartnerDetailPanel(api, this);
     layOutMasterDetail(*this, *toolbar, *m_table, *m_detail, m_model, [this](const QString& id) {
         m_detail->showPartner(m_model.find(id));

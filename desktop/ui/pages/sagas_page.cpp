@@ -71,23 +71,21 @@ SagasPage::SagasPage(ConsoleApi& api, SagaTableModel& model, LiveStream& live, Q
             showSaga(qs(m_current->saga.id.str()));
     });
     m_listRefresh.setInterval(3000);
-    connect(&m_listRefresh, &QTimer::timeout, this, [this] {
-        if (!m_listStale)
-            return;
-        m_listStale = false;
-        QUrlQuery query;
-        query.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
-        m_api.fetchItems<dto::SagaSummary>(QStringLiteral("/sagas"), query, &dto::decodeSagaSummary, this,
-                                           [this](Result<std::vector<dto::SagaSummary>> sagas) {
-                                               if (sagas)
-                                                   m_model.appendRecords(std::move(*sagas));
-                                           });
-    });
-    m_listRefresh.start();
+    connect(&m_listRefresh, &QTimer::timeout, this, &SagasPage::fetchNewSagas);
 
     connect(m_table, &TablePanel::currentIdChanged, this, &SagasPage::showSaga);
     connect(m_timeline, &SagaTimelineView::stepClicked, this, &SagasPage::showStep);
     connect(&live, &LiveStream::stepChange, this, &SagasPage::onStepChange);
+    // Hidden, the page hears no saga steps: a KPI tick with other sagas by state says the list is
+    // behind; an empty list catches up at once, so the first sagas show as soon as they exist.
+    connect(&live, &LiveStream::kpis, this, [this](const dto::Dashboard& dashboard) {
+        if (!dashboard.sagas || dashboard.sagas == m_seenStates)
+            return;
+        m_seenStates = dashboard.sagas;
+        m_listStale = true;
+        if (m_model.rowCount() == 0)
+            fetchNewSagas();
+    });
     connect(m_fraud, &QPushButton::clicked, this, &SagasPage::flagAsFraud);
     connect(m_retry, &QPushButton::clicked, this, [this] { operatorAction(QStringLiteral("retry")); });
     connect(m_abort, &QPushButton::clicked, this, [this] { operatorAction(QStringLiteral("abort")); });
@@ -109,6 +107,38 @@ void SagasPage::refresh()
             Q_EMIT statusMessage(status ? tr("Sagas loaded: %1").arg(m_model.rowCount())
                                         : tr("Could not load sagas: %1").arg(errorText(status.error())));
         });
+}
+
+void SagasPage::showEvent(QShowEvent* event)
+{
+    ConsolePage::showEvent(event);
+    fetchNewSagas();
+    m_listRefresh.start();
+    if (m_current)
+        m_refetch.start();
+}
+
+void SagasPage::hideEvent(QHideEvent* event)
+{
+    ConsolePage::hideEvent(event);
+    m_listRefresh.stop();
+    // The stream carries no saga steps while the page is hidden: what happened meanwhile is
+    // unknown until it is shown again.
+    m_listStale = true;
+}
+
+void SagasPage::fetchNewSagas()
+{
+    if (!m_listStale)
+        return;
+    m_listStale = false;
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
+    m_api.fetchItems<dto::SagaSummary>(QStringLiteral("/sagas"), query, &dto::decodeSagaSummary, this,
+                                       [this](Result<std::vector<dto::SagaSummary>> sagas) {
+                                           if (sagas)
+                                               m_model.appendRecords(std::move(*sagas));
+                                       });
 }
 
 const QAbstractItemModel* SagasPage::exportModel() const { return m_table->proxy(); }

@@ -5,6 +5,7 @@
 
 #include <QTimer>
 
+#include <map>
 #include <optional>
 
 class QLabel;
@@ -21,7 +22,11 @@ class TablePanel;
 
 // Sagas: the table by state and the selected saga's timeline, which follows the `saga` stream
 // events as they come (the compensation unfolds live) and refetches the saga once they settle.
-// A step's payload shows on click; "Flag as fraud" starts a compensation. GUI thread only.
+// A step's payload shows on click; "Flag as fraud" starts a compensation. The stream carries saga
+// steps only while this page is current (ConsoleApp::streamTopics): sagas it announces and the
+// list lacks are fetched every few seconds while shown, and on showing the page the newest sagas
+// and the selected one are fetched again; while the list is empty, a KPI tick whose sagas by
+// state changed fetches them at once. GUI thread only.
 class SagasPage : public ConsolePage {
     Q_OBJECT
 
@@ -36,7 +41,12 @@ public:
     // Shows one saga (also used when another page asks to open it).
     void showSaga(const QString& sagaId);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
+
 private:
+    void fetchNewSagas();
     void onStepChange(const dto::StepChange& change);
     void showDetail(dto::SagaDetail detail);
     void showStep(int index);
@@ -53,8 +63,9 @@ private:
     QPushButton* m_abort = nullptr;
     std::optional<dto::SagaDetail> m_current;
     QTimer m_refetch;      // settles the timeline after a burst of step events
-    QTimer m_listRefresh;  // picks up sagas the stream announced and the list does not have
+    QTimer m_listRefresh;  // while shown: picks up sagas the stream announced and the list does not have
     bool m_listStale = false;
+    std::optional<std::map<dto::SagaState, std::int64_t>> m_seenStates;  // from the last KPI tick
 };
 
 }  // namespace alpes::console
