@@ -140,15 +140,21 @@ std::optional<domain::AffiliateState> partnerStatus(storage::Database& db, const
     return domain::kAffiliateStates.parse(stmt.textAt(0));
 }
 
-bool isActivePartner(storage::Database& db, const AffiliateId& id)
+// The status of each share's partner, read once per command (keyed by affiliate id).
+using PartnerStatuses = std::map<std::string, std::optional<domain::AffiliateState>, std::less<>>;
+
+PartnerStatuses partnerStatuses(storage::Database& db, const std::vector<AttributedShare>& shares)
 {
-    return partnerStatus(db, id) == domain::AffiliateState::Active;
+    PartnerStatuses statuses;
+    for (const auto& share : shares)
+        if (!statuses.contains(share.affiliateId.str()))
+            statuses.emplace(share.affiliateId.str(), partnerStatus(db, share.affiliateId));
+    return statuses;
 }
 
 // Unknown or pending in commissions' copy: AffiliateApproved may simply not have arrived yet.
-bool mayStillBeApproved(storage::Database& db, const AffiliateId& id)
+bool mayStillBeApproved(const std::optional<domain::AffiliateState>& status)
 {
-    const auto status = partnerStatus(db, id);
     return !status || status == domain::AffiliateState::Pending;
 }
 
@@ -230,7 +236,8 @@ Result<CommissionReservedEvent> storedReservation(storage::Database& db, const C
 }
 
 Status storeReservation(storage::Database& db, const ReserveCommissionCommand& command,
-                        const CampaignCopy& campaign, const std::string& correlationId, UtcTime now)
+                        const CampaignCopy& campaign, const PartnerStatuses& partners,
+                        const std::string& correlationId, UtcTime now)
 {
     const auto calculated = calculateCommissions(campaign.terms, command.shares);
     if (!calculated)
@@ -242,7 +249,7 @@ Status storeReservation(storage::Database& db, const ReserveCommissionCommand& c
         .run();
     for (const auto& commission : *calculated) {
         // Nothing to confirm or pay: no row, so lists and stats only show what someone earned.
-        if (commission.amount.isZero() || !isActivePartner(db, commission.affiliateId))
+        if (commission.amount.isZero() || partners.at(commission.affiliateId.str()) != domain::AffiliateState::Active)
             continue;
         db.prepare("INSERT INTO commissions(id, conversion_id, campaign_id, affiliate_id, amount, currency, state,"
                    " reserved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -388,10 +395,10 @@ Status CommissionsService::onReserveCommission(storage::Database& db, const mess
             campaign && std::all_of(command->shares.begin(), command->shares.end(), [&](const AttributedShare& s) {
                 return s.amount.currency() == campaign->currency;
             });
+        const PartnerStatuses partners = reservable ? partnerStatuses(db, command->shares) : PartnerStatuses{};
         const bool awaitingPartner =
-            reservable && !command->final &&
-            std::any_of(command->shares.begin(), command->shares.end(),
-                        [&](const AttributedShare& share) { return mayStillBeApproved(db, share.affiliateId); });
+            !command->final && std::any_of(partners.begin(), partners.end(),
+                                           [](const auto& partner) { return mayStillBeApproved(partner.second); });
         if (!reservable || awaitingPartner) {
             // Nothing is stored: once the copy or the data is right, the same command reserves normally.
             const std::string& currency = campaign ? campaign->currency : command->shares.front().amount.currency();
@@ -404,7 +411,7 @@ Status CommissionsService::onReserveCommission(storage::Database& db, const mess
                                                toJson(refused), now));
             return {};
         }
-        if (Status stored = storeReservation(db, *command, *campaign, message.correlationId, now); !stored)
+        if (Status stored = storeReservation(db, *command, *campaign, partners, message.correlationId, now); !stored)
             return stored;
         reservation = Reservation{command->campaignId, campaign->currency, message.correlationId};
     }
