@@ -44,33 +44,25 @@ private Q_SLOTS:
 
     void aPurchaseAheadOfTheCampaignsActivationIsAttributedOnceTrackingHearsOfIt()
     {
-        const auto partner = m_world->addPartner();
-        const auto campaign = m_world->addDraftCampaign(100000, kCommission, 60);
-        QVERIFY(partner.ok() && campaign.ok());
-        SagaId saga;
-        buyAndWait(*campaign, *partner, StepName::Attribute, "unattributed: awaiting_campaign", saga);
+        const Race race = buyAheadOfTheActivation();
         if (QTest::currentTestFailed())
             return;
 
-        QVERIFY(m_world->engine().marketing().activate(*campaign).ok());
-        QVERIFY(m_world->reaches(saga, {SagaState::Reserved, SagaState::Unattributed}));
-        QCOMPARE(m_world->stateOf(saga), SagaState::Reserved);
-        QCOMPARE(stepOf(m_world->engine().sagas().get(saga).value(), StepName::Attribute).attempts, 2);
-        expectPaid(*campaign);
+        QVERIFY(m_world->engine().marketing().activate(race.campaign).ok());
+        QVERIFY(m_world->reaches(race.saga, {SagaState::Reserved, SagaState::Unattributed}));
+        QCOMPARE(m_world->stateOf(race.saga), SagaState::Reserved);
+        QCOMPARE(stepOf(m_world->engine().sagas().get(race.saga).value(), StepName::Attribute).attempts, 2);
+        expectPaid(race.campaign);
     }
 
     void aCampaignThatStaysDraftLeavesThePurchaseUnattributedAfterTheRetries()
     {
-        const auto partner = m_world->addPartner();
-        const auto campaign = m_world->addDraftCampaign(100000, kCommission, 60);
-        QVERIFY(partner.ok() && campaign.ok());
-        SagaId saga;
-        buyAndWait(*campaign, *partner, StepName::Attribute, "unattributed: awaiting_campaign", saga);
+        const Race race = buyAheadOfTheActivation();
         if (QTest::currentTestFailed())
             return;
 
-        QVERIFY(m_world->reaches(saga, {SagaState::Unattributed, SagaState::Compensated, SagaState::Failed}));
-        const auto detail = m_world->engine().sagas().get(saga).value();
+        QVERIFY(m_world->reaches(race.saga, {SagaState::Unattributed, SagaState::Compensated, SagaState::Failed}));
+        const auto detail = m_world->engine().sagas().get(race.saga).value();
         QCOMPARE(detail.saga.state, SagaState::Unattributed);
         const SagaStep& attribute = stepOf(detail, StepName::Attribute);
         QCOMPARE(attribute.state, StepState::Done);
@@ -79,63 +71,90 @@ private Q_SLOTS:
         QCOMPARE(attribute.outcome, std::optional<std::string>("unattributed: campaign_not_active"));
         const auto conversion = m_world->engine().tracking().conversion(detail.saga.conversionId);
         QCOMPARE(conversion->reason, std::optional<std::string>("campaign_not_active"));
-        QCOMPARE(m_world->effectsOf(*campaign, detail.saga.conversionId, {}).spent, std::int64_t(0));
+        QCOMPARE(m_world->effectsOf(race.campaign, detail.saga.conversionId, {}).spent, std::int64_t(0));
     }
 
     void aPurchaseAheadOfThePartnersApprovalEarnsOnceCommissionsHearsOfIt()
     {
-        const auto partner = m_world->addPendingPartner();
-        const auto campaign = m_world->addCampaign(100000, kCommission, 60);
-        QVERIFY(partner.ok() && campaign.ok());
-        SagaId saga;
-        buyAndWait(*campaign, *partner, StepName::ReserveCommission, "refused: awaiting_partner", saga);
+        const Race race = buyAheadOfTheApproval();
         if (QTest::currentTestFailed())
             return;
 
-        QVERIFY(m_world->engine().affiliates().approve(*partner).ok());
-        QVERIFY(m_world->reaches(saga, {SagaState::Reserved, SagaState::Completed}));
-        QCOMPARE(m_world->stateOf(saga), SagaState::Reserved);
-        QCOMPARE(stepOf(m_world->engine().sagas().get(saga).value(), StepName::ReserveCommission).attempts, 2);
-        expectPaid(*campaign);
+        QVERIFY(m_world->engine().affiliates().approve(race.partner).ok());
+        QVERIFY(m_world->reaches(race.saga, {SagaState::Reserved, SagaState::Completed}));
+        QCOMPARE(m_world->stateOf(race.saga), SagaState::Reserved);
+        QCOMPARE(stepOf(m_world->engine().sagas().get(race.saga).value(), StepName::ReserveCommission).attempts, 2);
+        expectPaid(race.campaign);
     }
 
     void aPartnerThatStaysPendingEarnsNothingAfterTheRetries()
     {
-        const auto partner = m_world->addPendingPartner();
-        const auto campaign = m_world->addCampaign(100000, kCommission, 60);
-        QVERIFY(partner.ok() && campaign.ok());
-        SagaId saga;
-        buyAndWait(*campaign, *partner, StepName::ReserveCommission, "refused: awaiting_partner", saga);
+        const Race race = buyAheadOfTheApproval();
         if (QTest::currentTestFailed())
             return;
 
-        QVERIFY(m_world->reaches(saga, {SagaState::Completed, SagaState::Compensated, SagaState::Failed}));
-        const auto detail = m_world->engine().sagas().get(saga).value();
+        QVERIFY(m_world->reaches(race.saga, {SagaState::Completed, SagaState::Compensated, SagaState::Failed}));
+        const auto detail = m_world->engine().sagas().get(race.saga).value();
         QCOMPARE(detail.saga.state, SagaState::Completed);
         const SagaStep& reserve = stepOf(detail, StepName::ReserveCommission);
         QCOMPARE(reserve.state, StepState::Done);
         QCOMPARE(reserve.attempts, testing::SagaWorld::fastSagaOptions().maxRetries + 1);
         QVERIFY2(reserve.outcome->starts_with("nobody earns"), reserve.outcome->c_str());
         QCOMPARE(stepOf(detail, StepName::ReserveBudget).state, StepState::Skipped);
-        const auto effects = m_world->effectsOf(*campaign, detail.saga.conversionId, {});
+        const auto effects = m_world->effectsOf(race.campaign, detail.saga.conversionId, {});
         QVERIFY(effects.commissions.empty());
         QCOMPARE(effects.spent, std::int64_t(0));
     }
 
 private:
+    struct Race {
+        AffiliateId partner;
+        CampaignId campaign;
+        SagaId saga;
+    };
+
+    // An approved partner and a campaign whose activation tracking has not heard of.
+    Race buyAheadOfTheActivation()
+    {
+        return buyAhead(m_world->addPartner(), m_world->addDraftCampaign(100000, kCommission, 60),
+                        StepName::Attribute, "unattributed: awaiting_campaign");
+    }
+
+    // An active campaign and a partner whose approval commissions has not heard of.
+    Race buyAheadOfTheApproval()
+    {
+        return buyAhead(m_world->addPendingPartner(), m_world->addCampaign(100000, kCommission, 60),
+                        StepName::ReserveCommission, "refused: awaiting_partner");
+    }
+
+    Race buyAhead(const Result<AffiliateId>& partner, const Result<CampaignId>& campaign, StepName step,
+                  const std::string& answer)
+    {
+        Race race;
+        if (!partner.ok() || !campaign.ok()) {
+            QTest::qFail("could not add the partner or the campaign", __FILE__, __LINE__);
+            return race;
+        }
+        race.partner = *partner;
+        race.campaign = *campaign;
+        buyAndWait(race, step, answer);
+        return race;
+    }
+
     // A click and a purchase a minute later; returns once the saga's `step` was answered "not yet"
     // and waits for its retry, which the test clock holds back until the test moves it.
-    void buyAndWait(const CampaignId& campaign, const AffiliateId& partner, StepName step, const std::string& answer,
-                    SagaId& saga)
+    void buyAndWait(Race& race, StepName step, const std::string& answer)
     {
+        const CampaignId& campaign = race.campaign;
+        const AffiliateId& partner = race.partner;
         QVERIFY(m_world->settle());
         const UtcTime now = m_world->clock().now();
         QVERIFY(m_world->click(campaign, partner, "shopper", now - 60s).ok());
         const auto purchase = m_world->purchase(campaign, partner, "shopper", "order-1", 10000, now);
         QVERIFY(purchase.ok() && purchase->sagaId);
         QVERIFY(m_world->settle());
-        saga = *purchase->sagaId;
-        const auto detail = m_world->engine().sagas().get(saga).value();
+        race.saga = *purchase->sagaId;
+        const auto detail = m_world->engine().sagas().get(race.saga).value();
         const SagaStep& waiting = stepOf(detail, step);
         QCOMPARE(waiting.state, StepState::Running);
         QCOMPARE(waiting.attempts, 1);
