@@ -24,12 +24,21 @@ constexpr double kRowHeight = kBarHeight + kLabelHeight + 3;
 constexpr double kLanePadding = 6;
 constexpr double kMinLaneHeight = 2 * kRowHeight + 2 * kLanePadding;
 constexpr double kLabelGap = 6;  // between one step's label or bar and the next one's in a row
+constexpr int kAxisIntervals = 4;  // the time axis has a tick at each end and three between
 
 QString durationText(qint64 millis)
 {
     if (millis < 1000)
         return QStringLiteral("%1 ms").arg(millis);
     return QStringLiteral("%1 s").arg(static_cast<double>(millis) / 1000.0, 0, 'f', 1);
+}
+
+// A tick of the time axis; spans of a few milliseconds get tenths, or their ticks would repeat.
+QString axisText(double millis, qint64 span)
+{
+    if (span < 10)
+        return QStringLiteral("+%1 ms").arg(millis, 0, 'f', 1);
+    return QStringLiteral("+") + durationText(static_cast<qint64>(millis));
 }
 
 QString stepLabel(const TimelineStep& step)
@@ -91,6 +100,17 @@ QFont SagaTimelineView::labelFont() const
     QFont small = font();
     small.setPointSizeF(std::max(7.0, small.pointSizeF() * 0.85));
     return small;
+}
+
+QStringList SagaTimelineView::axisLabels() const
+{
+    const auto [first, last] = timeSpan();
+    QStringList labels;
+    if (first > last)
+        return labels;
+    for (int tick = 0; tick <= kAxisIntervals; ++tick)
+        labels << axisText(static_cast<double>(last - first) * tick / kAxisIntervals, last - first);
+    return labels;
 }
 
 std::pair<qint64, qint64> SagaTimelineView::timeSpan() const
@@ -213,21 +233,18 @@ void SagaTimelineView::paintEvent(QPaintEvent* /*event*/)
                          m_lanes[lane]);
     }
     // Time axis.
-    const auto [first, last] = timeSpan();
     const double axisY = layout.laneTops.back() + 4;
     const double left = plotLeft();
     const double right = plotRight();
     painter.setPen(pal.color(QPalette::Mid));
     painter.drawLine(QPointF(left, axisY), QPointF(right, axisY));
-    if (first <= last) {
-        painter.setPen(pal.color(QPalette::PlaceholderText));
-        for (int tick = 0; tick <= 4; ++tick) {
-            const double x = left + (right - left) * tick / 4.0;
-            painter.drawLine(QPointF(x, axisY), QPointF(x, axisY + 4));
-            const auto at = static_cast<qint64>(static_cast<double>(last - first) * tick / 4.0);
-            painter.drawText(QRectF(x - 40, axisY + 4, 80, kAxisHeight - 6), Qt::AlignHCenter | Qt::AlignTop,
-                             QStringLiteral("+") + durationText(at));
-        }
+    const QStringList ticks = axisLabels();
+    painter.setPen(pal.color(QPalette::PlaceholderText));
+    for (qsizetype tick = 0; tick < ticks.size(); ++tick) {
+        const double x = left + (right - left) * static_cast<double>(tick) / kAxisIntervals;
+        painter.drawLine(QPointF(x, axisY), QPointF(x, axisY + 4));
+        painter.drawText(QRectF(x - 40, axisY + 4, 80, kAxisHeight - 6), Qt::AlignHCenter | Qt::AlignTop,
+                         ticks[tick]);
     }
     // Steps.
     const QColor actionColor = pal.color(QPalette::Highlight);

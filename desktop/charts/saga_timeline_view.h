@@ -39,6 +39,8 @@ public:
     void setNowMs(qint64 nowMs);  // the right edge for running steps
     const QStringList& lanes() const { return m_lanes; }
     std::vector<DrawnStep> drawnSteps() const;
+    // The time axis's tick labels, left to right, as drawn ("+0.5 ms", "+1.2 s"); none before a step started.
+    QStringList axisLabels() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

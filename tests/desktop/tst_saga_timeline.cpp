@@ -102,6 +102,27 @@ private Q_SLOTS:
         QVERIFY(drawn[2].labelRect.bottom() <= view.sizeHint().height());
     }
 
+    void labelsItsTimeAxisWithoutRepeatingATickForSpansOfAFewMilliseconds()
+    {
+        using N = dto::StepName;
+        using K = dto::StepKind;
+        SagaTimelineView view;
+        view.resize(900, 300);
+        QVERIFY(view.axisLabels().isEmpty());
+        dto::SagaDetail quick;
+        quick.saga.id = SagaId("s-3");
+        quick.steps = {step(N::Track, "tracking", K::Action, 1000, 1000),
+                       step(N::Attribute, "tracking", K::Action, 1000, 1002)};
+        view.setTimeline(toTimeline(quick));
+        QCOMPARE(view.axisLabels(), (QStringList{QStringLiteral("+0.0 ms"), QStringLiteral("+0.5 ms"),
+                                                 QStringLiteral("+1.0 ms"), QStringLiteral("+1.5 ms"),
+                                                 QStringLiteral("+2.0 ms")}));
+        view.setTimeline(toTimeline(compensatedSaga()));  // 1000 to 1550 ms
+        QCOMPARE(view.axisLabels(), (QStringList{QStringLiteral("+0 ms"), QStringLiteral("+137 ms"),
+                                                 QStringLiteral("+275 ms"), QStringLiteral("+412 ms"),
+                                                 QStringLiteral("+550 ms")}));
+    }
+
     void paintsActionsSolidAndCompensationsHatched()
     {
         SagaTimelineView view;
