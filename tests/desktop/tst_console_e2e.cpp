@@ -6,11 +6,13 @@
 #include "desktop/models/display_format.h"
 #include "desktop/models/saga_table_model.h"
 #include "desktop/net/live_stream.h"
+#include "desktop/net/sse_reader.h"
 #include "desktop/ui/console_page.h"
 #include "desktop/ui/dialogs/connect_dialog.h"
 #include "desktop/ui/main_window.h"
 #include "desktop/ui/pages/dashboard_page.h"
 #include "desktop/ui/pages/live_page.h"
+#include "desktop/ui/pages/sagas_page.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -140,6 +142,14 @@ private Q_SLOTS:
         };
         QTRY_VERIFY_WITH_TIMEOUT(compensations() > 0, kTimeoutMs);
         QVERIFY(timeline->timeline().title.contains(wireText(dto::kSagaStates.name(dto::SagaState::Compensated))));
+        // The stream follows that saga's steps alone, and none once the page is left.
+        const QString shown = qobject_cast<SagasPage*>(window.page(Sagas))->shownSagaId();
+        QVERIFY(!shown.isEmpty());
+        QCOMPARE(console.streamReader().sagaId(), shown);
+        QVERIFY(console.streamReader().topics().contains(QStringLiteral("sagas")));
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(console.streamReader().sagaId(), QString());
+        QVERIFY(!console.streamReader().topics().contains(QStringLiteral("sagas")));
     }
 };
 
