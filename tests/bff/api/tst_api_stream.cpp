@@ -81,7 +81,8 @@ private:
 
 }  // namespace
 
-// GET /api/v1/stream on the real server: auth, validation, and live saga events for every client.
+// GET /api/v1/stream on the real server: auth, validation, live saga events for every client, and
+// a client following one saga (?sagaId=) getting only its steps, resumed and live.
 class TestApiStream : public QObject {
     Q_OBJECT
 
