@@ -16,6 +16,9 @@
 # The console runs under Xvfb when it is installed (scripts/setup.sh installs it), else offscreen.
 #   benchmarks/console_bench.sh [BUILD_DIR]   (default build/release; builds the two programs there)
 #   ALPES_BENCH_CONSOLE=path/to/alpes-console benchmarks/console_bench.sh   (measures that console)
+#   ALPES_BENCH_CONSOLE_PAGE=sagas benchmarks/console_bench.sh   (the console on its Sagas page, a
+#       saga of the demo on its timeline: the hidden --show-saga ID; its stream then carries that
+#       saga's steps too, `?sagaId=`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${1:-build/release}
@@ -25,7 +28,14 @@ rates=${ALPES_BENCH_RATES:-2500 5000 20000}
 # The stream topics the console takes on its dashboard, where it stays here: saga steps only on
 # its Sagas page. (Set ALPES_BENCH_CONSOLE_TOPICS=interactions,sagas,kpis for a console before
 # that change.)
-console_topics=${ALPES_BENCH_CONSOLE_TOPICS:-interactions,kpis}
+console_page=${ALPES_BENCH_CONSOLE_PAGE:-dashboard}
+case "$console_page" in
+  dashboard) console_topics=${ALPES_BENCH_CONSOLE_TOPICS:-interactions,kpis} ;;
+  # On the Sagas page with a saga shown: that saga's steps only (counted by its id below).
+  sagas) console_topics=${ALPES_BENCH_CONSOLE_TOPICS:-interactions,kpis,sagas} ;;
+  *) echo "bench: ALPES_BENCH_CONSOLE_PAGE is dashboard or sagas" >&2; exit 2 ;;
+esac
+console_saga=
 load_seconds=${ALPES_BENCH_LOAD_SECONDS:-25}
 soak_seconds=${ALPES_BENCH_SOAK_SECONDS:-60}
 
@@ -88,13 +98,30 @@ login() {
   curl -sf -X POST "$bff_url/api/v1/auth/login" -H 'Content-Type: application/json' \
     -d "{\"username\":\"$1\",\"password\":\"demo\"}" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p'
 }
+# The id of the newest saga of $bff_url (waits up to 60 s for the demo's first).
+newest_saga() {
+  local token id deadline=$(( $(now_ms) + 60000 ))
+  token=$(login manager)
+  until id=$(curl -sf "$bff_url/api/v1/sagas?limit=1" -H "Authorization: Bearer $token" |
+      grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4) && [ -n "$id" ]; do
+    [ "$(now_ms)" -lt "$deadline" ] || { echo "bench: no saga in the demo after 60 s" >&2; return 1; }
+    sleep 0.5
+  done
+  echo "$id"
+}
 # Starts the console signed in to $bff_url as the demo's manager (a remembered session, as after
-# a first sign-in); sets console_pid once its dashboard has live data.
+# a first sign-in); sets console_pid once its dashboard has live data. On the Sagas page
+# (ALPES_BENCH_CONSOLE_PAGE=sagas) it shows the newest saga, whose id goes to console_saga.
 start_console() {
   local log=$work/console-$RANDOM.log
+  local page_args=()
+  if [ "$console_page" = sagas ]; then
+    console_saga=$(newest_saga)
+    page_args=(--show-saga "$console_saga")
+  fi
   printf '[connection]\nserverUrl=%s\nusername=manager\ntoken=%s\n' "$bff_url" "$(login manager)" \
     >"$settings_dir/alpes-console.conf"
-  "$console" --server "$bff_url" --log-ready >"$log" 2>&1 &
+  "$console" --server "$bff_url" --log-ready "${page_args[@]}" >"$log" 2>&1 &
   console_pid=$!
   pids+=("$console_pid")
   wait_for "$log" 60 "dashboard has live data"
@@ -151,11 +178,14 @@ for asked in $rates; do
     grep -o '"count":[0-9]*' | cut -d: -f2 | awk -v n="$ticks" '{s += $1} END {printf "%.0f", (n > 0 ? s / n : 0)}')
   seconds=$(awk -v ms=$((t1 - t0)) 'BEGIN {print ms / 1000}')
   sagas=$(per_second "$(grep -c '^event: saga' "$stream" || true)" "$seconds")
-  received=$(grep '^event:' "$stream" | sed 's/^event: //' |
-    awk -v topics="$console_topics" 'BEGIN {split(topics, t, ","); for (i in t) take[t[i] == "sagas" ? "saga" : t[i]] = 1}
-      $1 in take {n++} END {print n + 0}')
+  # The events of the console's topics; of its saga's steps only when it shows one (?sagaId=).
+  received=$(awk -v topics="$console_topics" -v saga="$console_saga" \
+    'BEGIN {split(topics, t, ","); for (i in t) take[t[i] == "sagas" ? "saga" : t[i]] = 1}
+      /^event: / {name = substr($0, 8); next}
+      /^data: / {if (name in take && (name != "saga" || saga == "" || index($0, "\"sagaId\":\"" saga "\""))) n++; name = ""}
+      END {print n + 0}' "$stream")
   events=$(per_second "$received" "$seconds")
-  cpu_rows+=("| console CPU, asked $asked/s: the BFF counted ${ingest}/s (BFF at ${bff_cpu} % of a core); the console received ${events} stream events/s (topics ${console_topics}; the BFF published ${sagas}/s saga steps) | ≤ 10 % of one core at 20,000/s | ${cpu} % | — |")
+  cpu_rows+=("| console CPU, asked $asked/s: the BFF counted ${ingest}/s (BFF at ${bff_cpu} % of a core); the console received ${events} stream events/s (topics ${console_topics}${console_saga:+ of saga $console_saga}; the BFF published ${sagas}/s saga steps) | ≤ 10 % of one core at 20,000/s | ${cpu} % | — |")
   points+=("$ingest $events $cpu")
   sleep 3  # lets the BFF's sagas of this step settle before the next
 done
@@ -190,7 +220,7 @@ results=benchmarks/results.md
   echo
   echo "## $(date -u +%Y-%m-%dT%H:%MZ) — console (benchmarks/console_bench.sh), $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo
-  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average $(cut -d' ' -f1-3 /proc/loadavg); $(basename "$build_dir") build; console $console; $display."
+  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average $(cut -d' ' -f1-3 /proc/loadavg); $(basename "$build_dir") build; console $console on its $console_page page${console_saga:+ showing a saga}; $display."
   echo
   echo "| metric | target | measured | ratio (≥ 1 meets it) |"
   echo "|---|---|---|---|"

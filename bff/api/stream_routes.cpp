@@ -26,6 +26,7 @@ std::vector<http::Route> streamRoutes(live::SseHub& hub)
                            return streamed;
                        },
                        {{"topics", "Comma-separated subset of interactions, sagas, kpis (default: all)"},
+                        {"sagaId", "Only this saga's step changes on the sagas topic (default: every saga's)"},
                         {"lastEventId", "Resume after this event id (or the Last-Event-ID header)"},
                         {"token", "The bearer token, for EventSource clients that cannot set headers"}}};
     stream.tokenInQuery = true;

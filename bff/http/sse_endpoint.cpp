@@ -1,5 +1,7 @@
 #include "bff/http/sse_endpoint.h"
 
+#include "shared/core/uuid.h"
+
 #include <httplib.h>
 
 #include <charconv>
@@ -94,6 +96,15 @@ Result<std::optional<std::uint64_t>> parseLastEventId(std::string_view text, std
     return std::optional<std::uint64_t>(id);
 }
 
+Result<std::optional<std::string>> parseSagaId(std::optional<std::string_view> query)
+{
+    if (!query)
+        return std::optional<std::string>();
+    if (!isUuid(*query))
+        return Error::validation("sagaId", "Must be a saga id (a UUID)");
+    return std::optional<std::string>(*query);
+}
+
 Result<StreamRequest> parseStreamRequest(const httplib::Request& request)
 {
     auto topics = parseTopics(request.has_param("topics")
@@ -106,13 +117,18 @@ Result<StreamRequest> parseStreamRequest(const httplib::Request& request)
                            : parseLastEventId(request.get_param_value("lastEventId"), "lastEventId");
     if (!lastEventId)
         return std::move(lastEventId).error();
-    return StreamRequest{std::move(topics).value(), *lastEventId};
+    auto sagaId = parseSagaId(request.has_param("sagaId")
+                                  ? std::optional<std::string_view>(request.get_param_value("sagaId"))
+                                  : std::nullopt);
+    if (!sagaId)
+        return std::move(sagaId).error();
+    return StreamRequest{std::move(topics).value(), *lastEventId, std::move(sagaId).value()};
 }
 
 Status serveEventStream(live::SseHub& hub, const StreamRequest& request, httplib::Response& response,
                         const EventStreamOptions& options)
 {
-    auto subscription = hub.subscribe(request.topics, request.lastEventId);
+    auto subscription = hub.subscribe(request.topics, request.lastEventId, request.sagaId);
     if (!subscription)
         return std::move(subscription).error();
     auto stream = std::make_shared<Stream>(Stream{std::move(subscription).value(), options});

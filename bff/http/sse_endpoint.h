@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace httplib {
@@ -23,6 +24,7 @@ namespace alpes::http {
 struct StreamRequest {
     live::TopicSet topics;
     std::optional<std::uint64_t> lastEventId;
+    std::optional<std::string> sagaId;  // the only saga whose steps the `sagas` topic carries
 };
 
 // `?topics=interactions,sagas,kpis`: any non-empty subset, all when absent. Validation error on
@@ -31,7 +33,10 @@ Result<live::TopicSet> parseTopics(std::optional<std::string_view> query);
 // A decimal event id; Validation error on `field` for anything else. Empty means none (what
 // EventSource sends before it has seen an id).
 Result<std::optional<std::uint64_t>> parseLastEventId(std::string_view text, std::string_view field);
-// Topics from the query; the resume point from the Last-Event-ID header, else from
+// `?sagaId=`: absent means every saga; else a saga id (a UUID), Validation error on field
+// "sagaId" for anything else.
+Result<std::optional<std::string>> parseSagaId(std::optional<std::string_view> query);
+// Topics and saga from the query; the resume point from the Last-Event-ID header, else from
 // `?lastEventId=` (for clients that cannot set headers). The header wins: EventSource sends it on
 // every reconnection while the URL still carries the id of the first connection.
 Result<StreamRequest> parseStreamRequest(const httplib::Request& request);
@@ -45,7 +50,8 @@ struct EventStreamOptions {
 };
 
 // Subscribes to the hub and turns `response` into a text/event-stream that writes each event as
-// "id: N\nevent: <name>\ndata: <json>\n\n", beginning with the kept events after lastEventId. The
+// "id: N\nevent: <name>\ndata: <json>\n\n", beginning with the kept events after lastEventId (of
+// the asked topics and saga only, so a resumed stream that follows one saga replays no other). The
 // stream ends when the client goes, when the hub drops it for being too slow (the connection is
 // cut: a client that resumes with Last-Event-ID gets what it missed, while it is still kept) or
 // when the hub stops (the chunked body is ended properly). Unavailable when the hub refuses the

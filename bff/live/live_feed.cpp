@@ -45,7 +45,10 @@ public:
         }
     }
 
-    void onStep(const saga::StepChange& change) { publish(Topic::Sagas, "saga", dto::toJson(change)); }
+    void onStep(const saga::StepChange& change)
+    {
+        publish(Topic::Sagas, "saga", dto::toJson(change), change.sagaId.str());
+    }
 
     void publishInteractions()
     {
@@ -72,11 +75,11 @@ public:
         publish(Topic::Interactions, "interactions", dto::toJson(tick));
     }
 
-    void publish(Topic topic, std::string_view name, const nlohmann::json& data)
+    void publish(Topic topic, std::string_view name, const nlohmann::json& data, std::string_view sagaId = {})
     {
         std::lock_guard lock(m_hubMutex);
         if (m_hub)
-            m_hub->publish(topic, name, data);
+            m_hub->publish(topic, name, data, sagaId);
     }
 
     void detach()

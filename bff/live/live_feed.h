@@ -22,7 +22,7 @@ namespace alpes::live {
 //   An interval in which nothing was stored publishes nothing: quiet seconds cost no event and no
 //   history slot, and a client reads a missing second as zero.
 // - `saga`: each saga step change as the orchestrator tells it, {"sagaId", "step", "state",
-//   "kind", "sagaState", "at"}.
+//   "kind", "sagaState", "at"}, published with its saga id so that a stream may follow one saga.
 // - `kpis`: every kpiInterval, what the KPI provider answers (nothing until one is set, nothing
 //   for a null answer), while a stream takes the topic: the provider queries several services,
 //   so nobody listening costs no query. A stream that takes it gets a tick at once, not up to an

@@ -14,6 +14,7 @@ struct SseEvent {
     std::uint64_t id = 0;
     Topic topic = Topic::Interactions;
     std::string name;
+    std::string sagaId;  // Topic::Sagas: the saga whose step changed, for streams that follow one saga
     std::string data;   // one JSON object, on one line
     std::string frame;  // "id: …\nevent: …\ndata: …\n\n", framed once for every client
 };

@@ -23,7 +23,15 @@ std::string frameOf(const SseEvent& event)
 
 }  // namespace
 
-SseHub::Subscription::Subscription(SseHub& hub, TopicSet topics) : m_hub(hub), m_topics(std::move(topics)) {}
+SseHub::Subscription::Subscription(SseHub& hub, TopicSet topics, std::optional<std::string> sagaId)
+    : m_hub(hub), m_topics(std::move(topics)), m_sagaId(std::move(sagaId))
+{
+}
+
+bool SseHub::Subscription::wants(const SseEvent& event) const
+{
+    return m_topics.contains(event.topic) && (event.topic != Topic::Sagas || !m_sagaId || event.sagaId == *m_sagaId);
+}
 
 SseHub::Subscription::~Subscription()
 {
@@ -77,11 +85,13 @@ SseHub::~SseHub()
     stop();
 }
 
-std::uint64_t SseHub::publish(Topic topic, std::string_view eventName, const nlohmann::json& data)
+std::uint64_t SseHub::publish(Topic topic, std::string_view eventName, const nlohmann::json& data,
+                              std::string_view sagaId)
 {
     auto event = std::make_shared<SseEvent>();
     event->topic = topic;
     event->name = std::string(eventName);
+    event->sagaId = std::string(sagaId);
     event->data = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     std::lock_guard lock(m_mutex);
     event->id = m_nextId++;
@@ -94,7 +104,7 @@ std::uint64_t SseHub::publish(Topic topic, std::string_view eventName, const nlo
     }
     ++m_published;
     const auto dropped = std::remove_if(m_clients.begin(), m_clients.end(), [&](Subscription* client) {
-        return client->m_topics.contains(topic) && !client->offer(shared, m_options.clientQueueLimit);
+        return client->wants(*shared) && !client->offer(shared, m_options.clientQueueLimit);
     });
     m_dropped += static_cast<std::uint64_t>(m_clients.end() - dropped);
     m_clients.erase(dropped, m_clients.end());
@@ -102,9 +112,10 @@ std::uint64_t SseHub::publish(Topic topic, std::string_view eventName, const nlo
 }
 
 Result<std::shared_ptr<SseHub::Subscription>> SseHub::subscribe(TopicSet topics,
-                                                                 std::optional<std::uint64_t> lastEventId)
+                                                                 std::optional<std::uint64_t> lastEventId,
+                                                                 std::optional<std::string> sagaId)
 {
-    auto subscription = addSubscriber(std::move(topics), lastEventId);
+    auto subscription = addSubscriber(std::move(topics), lastEventId, std::move(sagaId));
     if (subscription) {
         std::lock_guard lock(m_listenerMutex);
         if (m_subscribeListener)
@@ -114,7 +125,8 @@ Result<std::shared_ptr<SseHub::Subscription>> SseHub::subscribe(TopicSet topics,
 }
 
 Result<std::shared_ptr<SseHub::Subscription>> SseHub::addSubscriber(TopicSet topics,
-                                                                     std::optional<std::uint64_t> lastEventId)
+                                                                     std::optional<std::uint64_t> lastEventId,
+                                                                     std::optional<std::string> sagaId)
 {
     std::lock_guard lock(m_mutex);
     if (m_stopped)
@@ -122,13 +134,13 @@ Result<std::shared_ptr<SseHub::Subscription>> SseHub::addSubscriber(TopicSet top
     if (m_clients.size() >= m_options.maxClients)
         return Error::unavailable("Too many live stream clients; try again later",
                                   std::to_string(m_clients.size()) + " streams open");
-    std::shared_ptr<Subscription> subscription(new Subscription(*this, std::move(topics)));
+    std::shared_ptr<Subscription> subscription(new Subscription(*this, std::move(topics), std::move(sagaId)));
     // Replayed under the same lock as publish(): nothing published meanwhile is missed or doubled.
     if (lastEventId) {
         const auto after = std::upper_bound(m_history.begin(), m_history.end(), *lastEventId,
                                             [](std::uint64_t id, const SharedEvent& event) { return id < event->id; });
         for (auto it = after; it != m_history.end(); ++it)
-            if (subscription->m_topics.contains((*it)->topic))
+            if (subscription->wants(**it))
                 subscription->m_queue.push_back(*it);
     }
     m_clients.push_back(subscription.get());

@@ -14,6 +14,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -25,6 +26,8 @@ namespace alpes::live {
 // (its queue freed, its stream ended) instead of growing memory: with at most `maxClients`
 // subscribers, memory is bounded by the history plus maxClients × clientQueueLimit pointers,
 // whatever the clients do. stop() ends every stream at once, so server shutdown never waits on one.
+// A subscriber may follow one saga: its `sagas` topic then carries only that saga's step changes
+// (live and replayed), so a view of one saga costs nothing that grows with the ingest rate.
 //
 // Thread-safety: every method may be called from any thread; one Subscription is read by one
 // thread at a time. The hub must outlive its subscriptions (stop the HTTP server, which holds
@@ -77,7 +80,9 @@ public:
 
     private:
         friend class SseHub;
-        Subscription(SseHub& hub, TopicSet topics);
+        Subscription(SseHub& hub, TopicSet topics, std::optional<std::string> sagaId);
+        // Whether this stream carries `event`: its topic, and for `sagas` its saga when one is followed.
+        bool wants(const SseEvent& event) const;
         // With the hub's lock held. False when the queue was full: the subscription is then ended.
         bool offer(const SharedEvent& event, size_t limit);
         void end(End reason);
@@ -85,6 +90,7 @@ public:
 
         SseHub& m_hub;
         const TopicSet m_topics;
+        const std::optional<std::string> m_sagaId;
         std::mutex m_mutex;
         std::condition_variable m_ready;
         std::deque<SharedEvent> m_queue;
@@ -97,13 +103,18 @@ public:
     SseHub(const SseHub&) = delete;
     SseHub& operator=(const SseHub&) = delete;
 
-    // Numbers the event, keeps it and queues it for every subscriber of `topic`; answers its id.
-    // `data` is serialized once here (invalid UTF-8 replaced, never thrown).
-    std::uint64_t publish(Topic topic, std::string_view eventName, const nlohmann::json& data);
+    // Numbers the event, keeps it and queues it for every subscriber of `topic` (of `sagaId` too,
+    // for the `sagas` topic, when the subscriber follows one saga); answers its id. `data` is
+    // serialized once here (invalid UTF-8 replaced, never thrown).
+    std::uint64_t publish(Topic topic, std::string_view eventName, const nlohmann::json& data,
+                          std::string_view sagaId = {});
 
     // Registers a subscriber of `topics` whose queue starts with the kept events after
-    // `lastEventId` (none when absent). Unavailable once stopped or when maxClients are connected.
-    Result<std::shared_ptr<Subscription>> subscribe(TopicSet topics, std::optional<std::uint64_t> lastEventId);
+    // `lastEventId` (none when absent) that it would have been sent; with `sagaId`, its `sagas`
+    // topic carries only that saga's events. Unavailable once stopped or when maxClients are
+    // connected.
+    Result<std::shared_ptr<Subscription>> subscribe(TopicSet topics, std::optional<std::uint64_t> lastEventId,
+                                                    std::optional<std::string> sagaId = std::nullopt);
 
     // Told the topics of each new subscriber, on the subscribing thread, once it is registered (an
     // event published from then on reaches it): how a publisher that stays idle while nobody
@@ -122,7 +133,8 @@ public:
     const Options& options() const { return m_options; }
 
 private:
-    Result<std::shared_ptr<Subscription>> addSubscriber(TopicSet topics, std::optional<std::uint64_t> lastEventId);
+    Result<std::shared_ptr<Subscription>> addSubscriber(TopicSet topics, std::optional<std::uint64_t> lastEventId,
+                                                        std::optional<std::string> sagaId);
     void unregister(Subscription* subscription);
 
     const Options m_options;

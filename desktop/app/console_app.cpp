@@ -61,7 +61,8 @@ ConsoleApp::ConsoleApp(QApplication& application, ConsoleSettings& settings, Con
         });
     }
 
-    connect(m_window.get(), &MainWindow::currentPageChanged, this, [this] { m_reader->setTopics(streamTopics()); });
+    connect(m_window.get(), &MainWindow::currentPageChanged, this, &ConsoleApp::followCurrentPage);
+    connect(m_sagasPage, &SagasPage::shownSagaChanged, this, &ConsoleApp::followCurrentPage);
 
     StatusPanel* status = m_window->statusPanel();
     connect(m_client, &BffClient::pendingRequestsChanged, status, &StatusPanel::setBusy);
@@ -78,7 +79,7 @@ ConsoleApp::ConsoleApp(QApplication& application, ConsoleSettings& settings, Con
     });
     connect(m_window->banner(), &ConnectionBanner::retryRequested, this, [this] {
         m_reader->stop();
-        m_reader->start(streamTopics());
+        m_reader->start(streamTopics(), streamSagaId());
         refreshAll();
     });
     connect(m_window.get(), &MainWindow::themeChosen, this, [this](ThemeChoice choice) {
@@ -111,12 +112,23 @@ void ConsoleApp::buildPages()
 QStringList ConsoleApp::streamTopics() const
 {
     // Saga steps grow with the ingest rate (thousands a second under load) and only the Sagas
-    // page shows them one by one, on its live timeline; the other pages follow the per-second
-    // interactions ticks and the KPI ticks (commissions by state), whose rate is fixed.
+    // page's timeline shows them one by one, for the one saga it shows: the stream carries that
+    // saga's steps alone (streamSagaId()). Everything else follows the per-second interactions
+    // ticks and the KPI ticks (commissions and sagas by state), whose rate is fixed.
     QStringList topics{QStringLiteral("interactions"), QStringLiteral("kpis")};
-    if (m_window->currentPage() == m_sagasPage)
+    if (!streamSagaId().isEmpty())
         topics << QStringLiteral("sagas");
     return topics;
+}
+
+QString ConsoleApp::streamSagaId() const
+{
+    return m_window->currentPage() == m_sagasPage ? m_sagasPage->shownSagaId() : QString();
+}
+
+void ConsoleApp::followCurrentPage()
+{
+    m_reader->setTopics(streamTopics(), streamSagaId());
 }
 
 void ConsoleApp::applyTheme(ThemeChoice choice) { alpes::console::applyTheme(m_application, choice, m_systemPalette); }
@@ -219,8 +231,12 @@ void ConsoleApp::enterMainWindow()
         m_window->restoreGeometryFromSettings();
         m_window->show();
     }
-    m_reader->start(streamTopics());
+    m_reader->start(streamTopics(), streamSagaId());
     refreshAll();
+    if (!m_options.showSaga.isEmpty()) {
+        m_window->showPage(m_window->indexOf(m_sagasPage));
+        m_sagasPage->showSaga(m_options.showSaga);
+    }
     Q_EMIT signedIn();
 }
 

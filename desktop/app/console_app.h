@@ -20,7 +20,6 @@ class CampaignTableModel;
 class CommissionTableModel;
 class ConnectDialog;
 class ConsoleApi;
-class ConsolePage;
 class ConsoleSettings;
 class DemoServer;
 class InteractionFeedModel;
@@ -28,6 +27,7 @@ class LiveStream;
 class MainWindow;
 class NameDirectory;
 class SagaTableModel;
+class SagasPage;
 class ScreenshotTour;
 class SseReader;
 struct DemoEndpoint;
@@ -36,7 +36,8 @@ struct DemoEndpoint;
 // window and its pages, passes each its dependencies (no singletons), and runs the flows between
 // them: connect or demo → sign in → main window; 401 → back to the connect dialog; unreachable →
 // banner, last data kept, automatic reconnect. The stream carries saga steps only while the Sagas
-// page is current (see streamTopics()). GUI thread only.
+// page is current, and only those of the saga its timeline shows (see streamTopics()). GUI thread
+// only.
 class ConsoleApp : public QObject {
     Q_OBJECT
 
@@ -68,6 +69,8 @@ Q_SIGNALS:
 private:
     void buildPages();
     QStringList streamTopics() const;
+    QString streamSagaId() const;
+    void followCurrentPage();
     void showConnectDialog(const QString& message = {});
     void startDemo();
     void resumeSession(const QUrl& server, const QString& token);
@@ -93,7 +96,7 @@ private:
     SagaTableModel* m_sagas = nullptr;
     InteractionFeedModel* m_feed = nullptr;
     std::unique_ptr<MainWindow> m_window;
-    ConsolePage* m_sagasPage = nullptr;  // owned by the window
+    SagasPage* m_sagasPage = nullptr;  // owned by the window
     QPointer<ConnectDialog> m_connectDialog;
     bool m_wasOffline = false;
     ScreenshotTour* m_tour = nullptr;

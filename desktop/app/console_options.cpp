@@ -24,9 +24,14 @@ ConsoleCommandLine parseConsoleCommandLine(const QStringList& arguments)
     QCommandLineOption logReadyOption(QStringLiteral("log-ready"),
                                       QStringLiteral("Print a line when the dashboard first has live data."));
     logReadyOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption showSagaOption(QStringLiteral("show-saga"),
+                                      QStringLiteral("Open the Sagas page on saga ID once signed in."),
+                                      QStringLiteral("ID"));
+    showSagaOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(demoOption);
     parser.addOption(screenshotOption);
     parser.addOption(logReadyOption);
+    parser.addOption(showSagaOption);
     parser.addOption(helpOption);
     parser.addOption(versionOption);
     parser.addOption(serverOption);
@@ -50,6 +55,7 @@ ConsoleCommandLine parseConsoleCommandLine(const QStringList& arguments)
     options.demo = parser.isSet(demoOption);
     options.screenshotDir = parser.value(screenshotOption);
     options.logReady = parser.isSet(logReadyOption);
+    options.showSaga = parser.value(showSagaOption);
     if (options.demo && parser.isSet(serverOption)) {
         result.exitCode = 2;
         result.text = QStringLiteral("alpes-console: --demo runs its own server; leave out --server\n");

@@ -16,9 +16,10 @@ SseReader::SseReader(BffClient& client, QObject* parent) : QObject(parent), m_cl
     connect(&m_retryTimer, &QTimer::timeout, this, &SseReader::connectNow);
 }
 
-void SseReader::start(QStringList topics)
+void SseReader::start(QStringList topics, QString sagaId)
 {
     m_topics = std::move(topics);
+    m_sagaId = std::move(sagaId);
     m_running = true;
     m_backoff = kInitialBackoff;
     setState(ConnectionState::Connecting);
@@ -33,11 +34,12 @@ void SseReader::stop()
     setState(ConnectionState::Disconnected);
 }
 
-void SseReader::setTopics(QStringList topics)
+void SseReader::setTopics(QStringList topics, QString sagaId)
 {
-    if (topics == m_topics)
+    if (topics == m_topics && sagaId == m_sagaId)
         return;
     m_topics = std::move(topics);
+    m_sagaId = std::move(sagaId);
     if (!m_running || !m_reply)
         return;  // not reading, or waiting to retry: the next connection asks for the new topics
     dropReply();
@@ -61,6 +63,8 @@ void SseReader::connectNow()
         return;
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("topics"), m_topics.join(QLatin1Char(',')));
+    if (!m_sagaId.isEmpty())
+        query.addQueryItem(QStringLiteral("sagaId"), m_sagaId);
     QNetworkRequest request(m_client.urlFor(QStringLiteral("/stream"), query));
     request.setTransferTimeout(0);  // a stream is quiet between events; the server's keep-alives say it lives
     request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("text/event-stream"));

@@ -28,12 +28,15 @@ public:
 
     explicit SseReader(BffClient& client, QObject* parent = nullptr);
 
-    void start(QStringList topics = {QStringLiteral("interactions"), QStringLiteral("sagas"), QStringLiteral("kpis")});
+    // With a `sagaId`, the `sagas` topic carries only that saga's step changes (`?sagaId=`).
+    void start(QStringList topics = {QStringLiteral("interactions"), QStringLiteral("sagas"), QStringLiteral("kpis")},
+               QString sagaId = {});
     void stop();
-    // Changes what the stream carries: a connected reader reconnects at once with the new topics,
-    // resuming after the last event it saw, without leaving the Connected state.
-    void setTopics(QStringList topics);
+    // Changes what the stream carries: a connected reader reconnects at once with the new topics
+    // and saga, resuming after the last event it saw, without leaving the Connected state.
+    void setTopics(QStringList topics, QString sagaId = {});
     const QStringList& topics() const { return m_topics; }
+    const QString& sagaId() const { return m_sagaId; }
     ConnectionState state() const { return m_state; }
     const QString& lastEventId() const { return m_parser.lastEventId(); }
     std::chrono::milliseconds nextBackoff() const { return m_backoff; }
@@ -53,6 +56,7 @@ private:
 
     BffClient& m_client;
     QStringList m_topics;
+    QString m_sagaId;
     QPointer<QNetworkReply> m_reply;
     QTimer m_retryTimer;
     SseParser m_parser;

@@ -19,6 +19,8 @@
 #include <QStatusBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace alpes::console {
 
 MainWindow::MainWindow(ConsoleSettings& settings, QWidget* parent) : QMainWindow(parent), m_settings(settings)
@@ -81,6 +83,12 @@ void MainWindow::addPage(ConsolePage* page, const QString& title)
 }
 
 int MainWindow::currentPageIndex() const { return m_stack->currentIndex(); }
+
+int MainWindow::indexOf(const ConsolePage* page) const
+{
+    const auto found = std::find(m_pages.begin(), m_pages.end(), page);
+    return found == m_pages.end() ? -1 : static_cast<int>(found - m_pages.begin());
+}
 
 void MainWindow::showPage(int index)
 {

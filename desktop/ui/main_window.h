@@ -30,6 +30,8 @@ public:
     int pageCount() const { return static_cast<int>(m_pages.size()); }
     ConsolePage* page(int index) const { return m_pages[static_cast<size_t>(index)]; }
     int currentPageIndex() const;
+    // -1 for a page that is not here.
+    int indexOf(const ConsolePage* page) const;
     void showPage(int index);
     ConsolePage* currentPage() const;
     QStringList pageTitles() const;

@@ -6,14 +6,17 @@
 #include "desktop/models/display_format.h"
 #include "desktop/models/saga_table_model.h"
 #include "desktop/net/live_stream.h"
+#include "desktop/net/sse_reader.h"
 #include "desktop/ui/console_page.h"
 #include "desktop/ui/dialogs/connect_dialog.h"
 #include "desktop/ui/main_window.h"
 #include "desktop/ui/pages/dashboard_page.h"
 #include "desktop/ui/pages/live_page.h"
+#include "desktop/ui/pages/sagas_page.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QInputDialog>
 #include <QLocale>
 #include <QPushButton>
 #include <QTableView>
@@ -64,13 +67,13 @@ QStringList pagesWithoutData(MainWindow& window)
     return empty;
 }
 
-// The row of the sagas table (as the view shows it) of a compensated saga, if one is listed.
-QModelIndex compensatedRow(const QTableView& view)
+// The row of the sagas table (as the view shows it) of a saga in `state`, if one is listed.
+QModelIndex rowInState(const QTableView& view, dto::SagaState state)
 {
     const QAbstractItemModel* model = view.model();
-    const QString compensated = wireText(dto::kSagaStates.name(dto::SagaState::Compensated));
+    const QString wanted = wireText(dto::kSagaStates.name(state));
     for (int row = 0; row < model->rowCount(); ++row)
-        if (model->index(row, SagaTableModel::State).data().toString() == compensated)
+        if (model->index(row, SagaTableModel::State).data().toString() == wanted)
             return model->index(row, 0);
     return {};
 }
@@ -130,8 +133,8 @@ private Q_SLOTS:
         auto* view = window.page(Sagas)->findChild<QTableView*>();
         auto* timeline = window.page(Sagas)->findChild<SagaTimelineView*>();
         QVERIFY(view && timeline);
-        QTRY_VERIFY_WITH_TIMEOUT(compensatedRow(*view).isValid(), kTimeoutMs);
-        view->setCurrentIndex(compensatedRow(*view));
+        QTRY_VERIFY_WITH_TIMEOUT(rowInState(*view, dto::SagaState::Compensated).isValid(), kTimeoutMs);
+        view->setCurrentIndex(rowInState(*view, dto::SagaState::Compensated));
         const auto compensations = [timeline] {
             int count = 0;
             for (const auto& step : timeline->drawnSteps())
@@ -140,6 +143,42 @@ private Q_SLOTS:
         };
         QTRY_VERIFY_WITH_TIMEOUT(compensations() > 0, kTimeoutMs);
         QVERIFY(timeline->timeline().title.contains(wireText(dto::kSagaStates.name(dto::SagaState::Compensated))));
+        // The stream follows that saga's steps alone.
+        auto* sagas = qobject_cast<SagasPage*>(window.page(Sagas));
+        QVERIFY(!sagas->shownSagaId().isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(console.streamReader().sagaId(), sagas->shownSagaId(), kTimeoutMs);
+        QVERIFY(console.streamReader().topics().contains(QStringLiteral("sagas")));
+
+        // (d) A reserved saga flagged as fraud with "Flag as fraud…" as a user would: its
+        // compensation steps arrive live on the stream, which now follows that saga.
+        QTRY_VERIFY_WITH_TIMEOUT(rowInState(*view, dto::SagaState::Reserved).isValid(), kTimeoutMs);
+        view->setCurrentIndex(rowInState(*view, dto::SagaState::Reserved));
+        const QString reserved = wireText(dto::kSagaStates.name(dto::SagaState::Reserved));
+        QTRY_VERIFY_WITH_TIMEOUT(timeline->timeline().title.contains(reserved), kTimeoutMs);
+        const QString flagged = sagas->shownSagaId();
+        QTRY_COMPARE_WITH_TIMEOUT(console.streamReader().sagaId(), flagged, kTimeoutMs);
+        int streamedCompensations = 0;
+        connect(&console.liveStream(), &LiveStream::stepChange, this, [&](const dto::StepChange& change) {
+            if (qs(change.sagaId.str()) == flagged && change.kind == dto::StepKind::Compensation)
+                ++streamedCompensations;
+        });
+        QPushButton* fraud = nullptr;
+        for (QPushButton* button : sagas->findChildren<QPushButton*>())
+            if (button->text() == QStringLiteral("Flag as fraud…"))
+                fraud = button;
+        QVERIFY(fraud && fraud->isEnabled());
+        QTest::mouseClick(fraud, Qt::LeftButton);
+        auto* reason = sagas->findChild<QInputDialog*>();
+        QVERIFY(reason);
+        reason->setTextValue(QStringLiteral("e2e"));
+        reason->accept();
+        QTRY_VERIFY_WITH_TIMEOUT(streamedCompensations > 0, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(compensations() > 0, kTimeoutMs);
+
+        // No saga steps once the page is left.
+        window.showPage(Dashboard);
+        QCOMPARE(console.streamReader().sagaId(), QString());
+        QVERIFY(!console.streamReader().topics().contains(QStringLiteral("sagas")));
     }
 };
 

@@ -23,16 +23,19 @@ private Q_SLOTS:
         QCOMPARE(line.options->server->port(), 8080);
     }
 
-    void acceptsDemoAndAHiddenScreenshotDirectory()
+    void acceptsDemoAndHiddenScreenshotDirectoryAndSagaToShow()
     {
         const auto line = parseConsoleCommandLine({QStringLiteral("alpes-console"), QStringLiteral("--demo"),
-                                                   QStringLiteral("--screenshot-dir"), QStringLiteral("/tmp/shots")});
+                                                   QStringLiteral("--screenshot-dir"), QStringLiteral("/tmp/shots"),
+                                                   QStringLiteral("--show-saga"), QStringLiteral("s-1")});
         QVERIFY(line.options);
         QVERIFY(line.options->demo);
         QCOMPARE(line.options->screenshotDir, QStringLiteral("/tmp/shots"));
+        QCOMPARE(line.options->showSaga, QStringLiteral("s-1"));
         const auto help = parseConsoleCommandLine({QStringLiteral("alpes-console"), QStringLiteral("--help")});
         QVERIFY(help.text.contains(QStringLiteral("--demo")));
         QVERIFY(!help.text.contains(QStringLiteral("screenshot")));
+        QVERIFY(!help.text.contains(QStringLiteral("show-saga")));
     }
 
     void answersHelpAndVersionWithTheProgramName()

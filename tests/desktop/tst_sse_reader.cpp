@@ -104,12 +104,14 @@ private Q_SLOTS:
         reader.start({QStringLiteral("interactions"), QStringLiteral("kpis")});
         QTRY_COMPARE_WITH_TIMEOUT(ids.size(), 2, 10000);
         // The server holds the stream open: only setTopics() makes a second request.
-        reader.setTopics({QStringLiteral("interactions"), QStringLiteral("kpis"), QStringLiteral("sagas")});
+        reader.setTopics({QStringLiteral("interactions"), QStringLiteral("kpis"), QStringLiteral("sagas")},
+                         QStringLiteral("0190f3a2-7b1c-7d4e-8f00-1234567890ab"));
         QTRY_COMPARE_WITH_TIMEOUT(ids.size(), 4, 10000);
         reader.stop();
         QCOMPARE(server.heads().size(), 2);
         const QByteArray second = QByteArray::fromPercentEncoding(server.heads().at(1).toLower());
-        QVERIFY(second.startsWith("get /api/v1/stream?topics=interactions,kpis,sagas"));
+        QVERIFY(second.startsWith(
+            "get /api/v1/stream?topics=interactions,kpis,sagas&sagaid=0190f3a2-7b1c-7d4e-8f00-1234567890ab "));
         QVERIFY(second.contains("last-event-id: 2"));
         QCOMPARE(states, (QList<ConnectionState>{ConnectionState::Connecting, ConnectionState::Connected,
                                                  ConnectionState::Disconnected}));

@@ -76,8 +76,9 @@ SagasPage::SagasPage(ConsoleApi& api, SagaTableModel& model, LiveStream& live, Q
     connect(m_table, &TablePanel::currentIdChanged, this, &SagasPage::showSaga);
     connect(m_timeline, &SagaTimelineView::stepClicked, this, &SagasPage::showStep);
     connect(&live, &LiveStream::stepChange, this, &SagasPage::onStepChange);
-    // Hidden, the page hears no saga steps: a KPI tick with other sagas by state says the list is
-    // behind; an empty list catches up at once, so the first sagas show as soon as they exist.
+    // The page hears the steps of its shown saga only: a KPI tick with other sagas by state says
+    // the list is behind; an empty list catches up at once, so the first sagas show as soon as
+    // they exist.
     connect(&live, &LiveStream::kpis, this, [this](const dto::Dashboard& dashboard) {
         if (!dashboard.sagas || dashboard.sagas == m_seenStates)
             return;
@@ -122,7 +123,7 @@ void SagasPage::hideEvent(QHideEvent* event)
 {
     ConsolePage::hideEvent(event);
     m_listRefresh.stop();
-    // The stream carries no saga steps while the page is hidden: what happened meanwhile is
+    // The shown saga's steps do not come while the page is hidden: what happened meanwhile is
     // unknown until it is shown again.
     m_listStale = true;
 }
@@ -167,6 +168,11 @@ void SagasPage::showSaga(const QString& sagaId)
                                  });
 }
 
+QString SagasPage::shownSagaId() const
+{
+    return m_current ? qs(m_current->saga.id.str()) : QString();
+}
+
 void SagasPage::showDetail(dto::SagaDetail detail)
 {
     const bool sameSaga = m_current && m_current->saga.id == detail.saga.id;
@@ -180,12 +186,12 @@ void SagasPage::showDetail(dto::SagaDetail detail)
     m_fraud->setEnabled(state != dto::SagaState::Compensating && state != dto::SagaState::Compensated);
     m_retry->setEnabled(state == dto::SagaState::Failed);
     m_abort->setEnabled(!dto::isTerminal(state) && state != dto::SagaState::Compensating);
+    if (!sameSaga)
+        Q_EMIT shownSagaChanged();
 }
 
 void SagasPage::onStepChange(const dto::StepChange& change)
 {
-    if (!m_model.find(qs(change.sagaId.str())))
-        m_listStale = true;
     if (!m_current || !applyStepChange(*m_current, change))
         return;
     m_timeline->setNowMs(QDateTime::currentMSecsSinceEpoch());

@@ -22,11 +22,12 @@ class TablePanel;
 
 // Sagas: the table by state and the selected saga's timeline, which follows the `saga` stream
 // events as they come (the compensation unfolds live) and refetches the saga once they settle.
-// A step's payload shows on click; "Flag as fraud" starts a compensation. The stream carries saga
-// steps only while this page is current (ConsoleApp::streamTopics): sagas it announces and the
-// list lacks are fetched every few seconds while shown, and on showing the page the newest sagas
-// and the selected one are fetched again; while the list is empty, a KPI tick whose sagas by
-// state changed fetches them at once. GUI thread only.
+// A step's payload shows on click; "Flag as fraud" starts a compensation. The stream carries the
+// steps of the shown saga only, and only while this page is current (ConsoleApp::streamTopics):
+// saga steps of the whole system come at about one per ingested interaction, too many to read.
+// The table follows the KPI ticks instead: when their sagas by state change, the newest sagas are
+// fetched again within a few seconds while shown (at once while the list is empty), and on showing
+// the page; an operator action refetches its saga, whose row follows. GUI thread only.
 class SagasPage : public ConsolePage {
     Q_OBJECT
 
@@ -40,6 +41,12 @@ public:
     void showcase() override;
     // Shows one saga (also used when another page asks to open it).
     void showSaga(const QString& sagaId);
+    // The saga on the timeline; empty before one is shown.
+    QString shownSagaId() const;
+
+Q_SIGNALS:
+    // Another saga is on the timeline: the stream should carry its steps.
+    void shownSagaChanged();
 
 protected:
     void showEvent(QShowEvent* event) override;

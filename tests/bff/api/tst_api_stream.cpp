@@ -35,22 +35,43 @@ public:
     // "id/event" of each complete event so far.
     std::vector<std::string> events() const
     {
-        std::lock_guard lock(m_mutex);
         std::vector<std::string> events;
-        size_t start = 0;
-        for (size_t end = m_text.find("\n\n"); end != std::string::npos; end = m_text.find("\n\n", start)) {
-            const auto block = m_text.substr(start, end - start);
-            start = end + 2;
-            const auto id = block.find("id: ");
-            const auto name = block.find("event: ");
-            if (id != std::string::npos && name != std::string::npos)
-                events.push_back(block.substr(id + 4, block.find('\n', id) - id - 4) + "/" +
-                                 block.substr(name + 7, block.find('\n', name) - name - 7));
-        }
+        for (const auto& [id, name, data] : blocks())
+            events.push_back(id + "/" + name);
         return events;
+    }
+    // The ids of the saga events so far whose data says `sagaId`.
+    std::vector<std::string> idsOfSaga(const std::string& sagaId) const
+    {
+        std::vector<std::string> ids;
+        for (const auto& [id, name, data] : blocks())
+            if (name == "saga" && Json::parse(data).value("sagaId", "") == sagaId)
+                ids.push_back(id);
+        return ids;
     }
 
 private:
+    struct Block {
+        std::string id, name, data;
+    };
+    std::vector<Block> blocks() const
+    {
+        std::lock_guard lock(m_mutex);
+        std::vector<Block> blocks;
+        const auto field = [](const std::string& block, const std::string& key) {
+            const auto at = block.find(key);
+            return at == std::string::npos ? std::string() : block.substr(at + key.size(), block.find('\n', at) - at - key.size());
+        };
+        size_t start = 0;
+        for (size_t end = m_text.find("\n\n"); end != std::string::npos; end = m_text.find("\n\n", start)) {
+            const auto block = m_text.substr(start, end - start) + "\n";
+            start = end + 2;
+            if (block.find("id: ") != std::string::npos && block.find("event: ") != std::string::npos)
+                blocks.push_back({field(block, "id: "), field(block, "event: "), field(block, "data: ")});
+        }
+        return blocks;
+    }
+
     std::unique_ptr<httplib::Client> m_client;
     mutable std::mutex m_mutex;
     std::string m_text;
@@ -60,7 +81,8 @@ private:
 
 }  // namespace
 
-// GET /api/v1/stream on the real server: auth, validation, and live saga events for every client.
+// GET /api/v1/stream on the real server: auth, validation, live saga events for every client, and
+// a client following one saga (?sagaId=) getting only its steps, resumed and live.
 class TestApiStream : public QObject {
     Q_OBJECT
 
@@ -75,6 +97,9 @@ private Q_SLOTS:
         QCOMPARE(unknown.fields(), std::vector<std::string>{"topics"});
         QCOMPARE(api.get("/api/v1/stream?token=" + api.token("admin") + "&lastEventId=x", "").fields(),
                  std::vector<std::string>{"lastEventId"});
+        const auto badSaga = api.get("/api/v1/stream?topics=sagas&sagaId=s-1&token=" + token, "");
+        QCOMPARE(badSaga.status, 400);
+        QCOMPARE(badSaga.fields(), std::vector<std::string>{"sagaId"});
     }
 
     void twoClientsSeeTheSameSagaEvents()
@@ -99,6 +124,46 @@ private Q_SLOTS:
         QCOMPARE(std::vector(alsoSeen.begin(), alsoSeen.begin() + 6), std::vector(seen.begin(), seen.begin() + 6));
         for (const auto& event : seen)
             QVERIFY2(event.ends_with("/saga"), event.c_str());
+    }
+
+    void aClientFollowingOneSagaGetsOnlyItsStepsResumedAndLive()
+    {
+        ApiFixture api;
+        const auto manager = api.token("manager");
+        const auto partner = api.addPartner("Filter Partner");
+        const auto campaign = api.addActiveCampaign("Filter", {partner});
+        const auto analyst = api.token("analyst");
+        StreamReader every(api, "/api/v1/stream?topics=sagas&token=" + analyst);
+        QTRY_COMPARE_WITH_TIMEOUT(api.get("/metrics", "").raw.find("alpes_sse_clients 1") != std::string::npos, true, 10000);
+        // Two purchases: two sagas whose steps interleave on the stream.
+        std::vector<std::pair<std::string, std::string>> sagas;  // {sagaId, conversionId}
+        for (const std::string order : {"F-1", "F-2"}) {
+            api.post("/api/v1/interactions", ApiFixture::earlierClick(campaign, partner, "u-" + order), manager);
+            auto purchase = ApiFixture::interaction("purchase", campaign, partner, "u-" + order);
+            purchase["orderId"] = order;
+            purchase["amount"] = Json{{"amount", 1000}, {"currency", "USD"}};
+            const auto bought = api.post("/api/v1/interactions", purchase, manager);
+            QCOMPARE(bought.status, 202);
+            sagas.emplace_back(bought.body["sagaId"].get<std::string>(), bought.body["id"].get<std::string>());
+        }
+        const auto& [followed, conversion] = sagas[0];
+        const auto& other = sagas[1].first;
+        for (const auto& [sagaId, unused] : sagas)
+            QTRY_COMPARE_WITH_TIMEOUT(api.get("/api/v1/sagas/" + sagaId, manager).body.value("state", ""),
+                                      std::string("reserved"), 20000);
+        // Resumed from the start of the history: the followed saga's steps so far, none of the other's;
+        // then, live, its compensation.
+        StreamReader one(api, "/api/v1/stream?topics=sagas&lastEventId=0&sagaId=" + followed + "&token=" + analyst);
+        QTRY_VERIFY_WITH_TIMEOUT(!one.idsOfSaga(followed).empty(), 10000);
+        QCOMPARE(api.post("/api/v1/conversions/" + conversion + "/fraud", Json{{"reason", "test"}}, manager).status, 202);
+        QCOMPARE(api.post("/api/v1/conversions/" + sagas[1].second + "/fraud", Json{{"reason", "test"}}, manager).status,
+                 202);
+        for (const auto& [sagaId, unused] : sagas)
+            QTRY_COMPARE_WITH_TIMEOUT(api.get("/api/v1/sagas/" + sagaId, manager).body.value("state", ""),
+                                      std::string("compensated"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!every.idsOfSaga(other).empty(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(one.idsOfSaga(followed), every.idsOfSaga(followed), 10000);
+        QCOMPARE(one.events().size(), one.idsOfSaga(followed).size());  // nothing of the other saga
     }
 };
 

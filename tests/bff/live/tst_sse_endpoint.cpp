@@ -188,7 +188,7 @@ private Q_SLOTS:
         QCOMPARE(m_hub->stats().clients, size_t(0));
     }
 
-    void theTopicsParserAcceptsSubsetsAndRefusesEmptyOnes()
+    void theTopicsAndSagaParsersAcceptWhatTheyShouldAndRefuseTheRest()
     {
         QCOMPARE(http::parseTopics(std::nullopt).value(), allTopics());
         QCOMPARE(http::parseTopics("kpis, sagas").value(), (TopicSet{Topic::Kpis, Topic::Sagas}));
@@ -200,6 +200,11 @@ private Q_SLOTS:
                  std::optional<std::uint64_t>(18446744073709551615u));
         for (const char* bad : {"18446744073709551616", "+1", " 1", "1.0"})
             QVERIFY(!http::parseLastEventId(bad, "x").ok());
+        QCOMPARE(http::parseSagaId(std::nullopt).value(), std::optional<std::string>());
+        QCOMPARE(http::parseSagaId("0190f3a2-7b1c-7d4e-8f00-1234567890ab").value(),
+                 std::optional<std::string>("0190f3a2-7b1c-7d4e-8f00-1234567890ab"));
+        for (const char* bad : {"", "s-1", "0190f3a2-7b1c-7d4e-8f00-1234567890ab,x"})
+            QCOMPARE(http::parseSagaId(bad).error().fields.at(0).field, std::string("sagaId"));
     }
 
     void clientsBeyondTheHubsLimitAreRefusedAsUnavailable()

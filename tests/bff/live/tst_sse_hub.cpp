@@ -100,6 +100,24 @@ private Q_SLOTS:
         QCOMPARE(drain(*future).size(), size_t(0));
     }
 
+    void aSubscriberFollowingOneSagaGetsOnlyItsStepsLiveAndOnResume()
+    {
+        SseHub hub;
+        auto one = hub.subscribe({Topic::Sagas, Topic::Kpis}, std::nullopt, "s-1").value();
+        auto every = hub.subscribe({Topic::Sagas}, std::nullopt).value();
+        hub.publish(Topic::Sagas, "saga", payload(1), "s-1");
+        hub.publish(Topic::Sagas, "saga", payload(2), "s-2");
+        hub.publish(Topic::Kpis, "kpis", payload(3));
+        hub.publish(Topic::Sagas, "saga", payload(4), "s-1");
+        QCOMPARE(idsOf(drain(*one)), (std::vector<std::uint64_t>{1, 3, 4}));
+        QCOMPARE(idsOf(drain(*every)), (std::vector<std::uint64_t>{1, 2, 4}));
+        // Resuming with the filter replays no other saga's steps; another saga's filter, only its.
+        auto resumed = hub.subscribe({Topic::Sagas}, 0u, "s-1").value();
+        QCOMPARE(idsOf(drain(*resumed)), (std::vector<std::uint64_t>{1, 4}));
+        auto other = hub.subscribe({Topic::Sagas, Topic::Kpis}, 1u, "s-2").value();
+        QCOMPARE(idsOf(drain(*other)), (std::vector<std::uint64_t>{2, 3}));
+    }
+
     void theHistoryKeepsOnlyTheNewestEvents()
     {
         SseHub hub({.historySize = 4, .clientQueueLimit = 4});
