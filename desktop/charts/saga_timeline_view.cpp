@@ -131,7 +131,8 @@ SagaTimelineView::Layout SagaTimelineView::layout() const
     Layout out;
     const auto laneCount = static_cast<size_t>(m_lanes.size());
     const auto [first, last] = timeSpan();
-    const double span = static_cast<double>(std::max<qint64>(last - first, 1));
+    // (first > last when no step started: nothing is placed, and last - first would overflow.)
+    const double span = first <= last ? static_cast<double>(std::max<qint64>(last - first, 1)) : 1.0;
     const double left = plotLeft();
     const double width = plotRight() - left;
     const QFontMetricsF metrics(labelFont());
