@@ -22,6 +22,18 @@ qint64 threadCpuNanos()
     return qint64{now.tv_sec} * 1'000'000'000 + now.tv_nsec;
 }
 
+// The budget is 50 ms of UI-thread CPU. Under AddressSanitizer (the asan preset, the
+// build CI tests) the same work costs four to six times more than in the plain Debug build: on
+// one machine, the same hour, the worst gap measured 17–26 ms in dev and 69–138 ms in asan (its
+// allocator and shadow memory weigh on every allocation, Qt's included). The budget scales with
+// the build, so work too big for one turn of the event loop fails in either.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr double kBuildSlowdown = 5.0;
+#else
+constexpr double kBuildSlowdown = 1.0;
+#endif
+constexpr double kBudgetMs = 50.0 * kBuildSlowdown;
+
 }  // namespace
 
 // The budget: while a 10,000-row table loads (in the pages the API sends) and the stream
@@ -105,10 +117,10 @@ private Q_SLOTS:
         QCOMPARE(panel.proxy()->rowCount(), kPages * kPageSize);
 
         const double worstCpuMs = static_cast<double>(worstCpuNanos) / 1e6;
-        qInfo("probe: %d ticks; worst gap %.1f ms of UI-thread CPU (bound 50), %lld ms wall-clock; "
+        qInfo("probe: %d ticks; worst gap %.1f ms of UI-thread CPU (bound %.0f), %lld ms wall-clock; "
               "UI thread CPU in all %.0f ms",
-              ticks, worstCpuMs, worstWallMs, static_cast<double>(cpuAtLast - cpuAtStart) / 1e6);
-        QVERIFY2(worstCpuMs <= 50.0,
+              ticks, worstCpuMs, kBudgetMs, worstWallMs, static_cast<double>(cpuAtLast - cpuAtStart) / 1e6);
+        QVERIFY2(worstCpuMs <= kBudgetMs,
                  qPrintable(QStringLiteral("the UI thread ran %1 ms without returning to the event loop")
                                 .arg(worstCpuMs, 0, 'f', 1)));
     }
