@@ -36,7 +36,7 @@ Status insertUser(storage::Database& db, const dto::NewUser& user, const std::st
 }  // namespace
 
 AuthService::AuthService(GatewayDatabase& db, const Clock& clock, Options options)
-    : m_db(db), m_clock(clock), m_options(options), m_decoyHash(hashPassword("decoy", options.kdfCost))
+    : m_db(db), m_clock(clock), m_options(options), m_decoyHash(unmatchableHash(options.kdfCost))
 {
 }
 

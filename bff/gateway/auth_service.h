@@ -64,7 +64,7 @@ private:
     GatewayDatabase& m_db;
     const Clock& m_clock;
     Options m_options;
-    // A hash computed for unknown usernames, so that a wrong name costs as much as a wrong password.
+    // Verified against for unknown usernames, so that a wrong name costs as much as a wrong password.
     std::string m_decoyHash;
     std::mutex m_cacheMutex;
     std::unordered_map<std::string, Cached> m_cache;

@@ -85,14 +85,24 @@ std::vector<std::string_view> split(std::string_view text, char separator)
     return parts;
 }
 
+std::string storedForm(const KdfCost& cost, const std::vector<unsigned char>& salt, const unsigned char* hash)
+{
+    return "scrypt$" + std::to_string(cost.log2N) + "$" + std::to_string(cost.r) + "$" + std::to_string(cost.p) + "$" +
+           base64url(salt.data(), salt.size()) + "$" + base64url(hash, kHashBytes);
+}
+
 }  // namespace
 
 std::string hashPassword(std::string_view password, const KdfCost& cost)
 {
     const auto salt = randomBytes(kSaltBytes);
     const auto hash = scrypt(password, salt, cost);
-    return "scrypt$" + std::to_string(cost.log2N) + "$" + std::to_string(cost.r) + "$" + std::to_string(cost.p) + "$" +
-           base64url(salt.data(), salt.size()) + "$" + base64url(hash.data(), hash.size());
+    return storedForm(cost, salt, hash.data());
+}
+
+std::string unmatchableHash(const KdfCost& cost)
+{
+    return storedForm(cost, randomBytes(kSaltBytes), randomBytes(kHashBytes).data());
 }
 
 bool verifyPassword(std::string_view password, std::string_view stored)

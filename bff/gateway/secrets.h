@@ -16,6 +16,10 @@ struct KdfCost {
 // "scrypt$<log2N>$<r>$<p>$<salt b64url>$<hash b64url>": the cost travels with the hash, so it can
 // be raised later without invalidating stored passwords.
 std::string hashPassword(std::string_view password, const KdfCost& cost);
+// A well-formed stored value of that cost that no password verifies against (its hash is random
+// bytes, not a KDF output), made without running the KDF: a decoy to verify unknown usernames
+// against, so that they take as long as known ones, at no cost to start-up.
+std::string unmatchableHash(const KdfCost& cost);
 // Constant-time comparison; false for a malformed stored value.
 bool verifyPassword(std::string_view password, std::string_view stored);
 
