@@ -26,7 +26,9 @@ namespace alpes::storage {
 // frames committed since the thread's last pass): the writer's next transaction then starts the
 // log again. Should the log still reach `limit` frames (a reader holding an old snapshot for long),
 // the commit that crosses it runs a RESTART checkpoint itself, which waits (busy timeout) for the
-// readers: the log cannot grow without bound.
+// readers. Neither can finish while a pass of the thread holds the checkpoint lock (SQLITE_BUSY at
+// once): on a loaded machine one pass can take seconds and the log grows meanwhile (up to 799 MiB
+// seen, benchmarks/results.md).
 //
 // Thread-safety: construct, destroy and call restartLogIfDue() on the thread that owns the watched
 // connection, with no transaction open; the hook runs on that thread's commits; stop() joins the
