@@ -11,6 +11,9 @@
 //          next, as HTTP handler threads do; group commit is what lets them share transactions.
 //          The outbox relay is not started, so that only ingest is measured. A last row sends
 //          batches of 100 through trackBatch() instead, to show the writer with full groups.
+//          Each service row also gives the callers' latency (p50, p99, max of one call) and the
+//          largest size the write-ahead log reached (sampled every 20 ms): a log that is never
+//          restarted grows with every commit.
 // Prints a markdown table. Measures; never asserts. Besides wall-clock time, each path reports the
 // process's CPU time (all threads): on a machine shared with other work, wall-clock ratios follow
 // the scheduler (64 waiting threads get more of a busy CPU than one), CPU per row does not.
@@ -25,12 +28,14 @@
 #include "shared/dto/campaign.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <ctime>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <span>
 #include <string>
@@ -52,6 +57,9 @@ struct Measurement {
     int callers = 1;
     double seconds = 0;
     double cpuSeconds = 0;
+    // Service rows only: latency of one call in ms, and the largest write-ahead log seen.
+    std::optional<std::array<double, 3>> latencyMs;  // p50, p99, max
+    std::uintmax_t maxWalBytes = 0;
     double rowsPerSecond() const { return static_cast<double>(rows) / seconds; }
     double rowsPerCpuSecond() const { return static_cast<double>(rows) / cpuSeconds; }
 };
@@ -280,31 +288,58 @@ Measurement measureService(const std::vector<dto::InteractionInput>& inputs, int
     }
 
     std::atomic<size_t> failures{0};
+    std::vector<std::vector<double>> latencies(static_cast<size_t>(callers));
+    std::atomic<bool> ingesting{true};
+    std::uintmax_t maxWalBytes = 0;
+    std::thread walWatch([&] {
+        const auto wal = dir / "tracking.db-wal";
+        while (ingesting) {
+            std::error_code error;
+            const auto size = std::filesystem::file_size(wal, error);
+            if (!error)
+                maxWalBytes = std::max(maxWalBytes, size);
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    });
     const Timing timing = secondsOf([&] {
         std::vector<std::thread> threads;
         for (int t = 0; t < callers; ++t)
             threads.emplace_back([&, t] {
+                auto& mine = latencies[static_cast<size_t>(t)];
                 const size_t stride = batchSize * static_cast<size_t>(callers);
                 for (size_t first = batchSize * static_cast<size_t>(t); first < inputs.size(); first += stride) {
                     const auto slice = std::span(inputs).subspan(first, std::min(batchSize, inputs.size() - first));
+                    const auto start = std::chrono::steady_clock::now();
                     if (batchSize == 1) {
                         failures += service.track(slice.front()) ? 0 : 1;
-                        continue;
+                    } else {
+                        for (const auto& result : service.trackBatch(slice))
+                            failures += result ? 0 : 1;
                     }
-                    for (const auto& result : service.trackBatch(slice))
-                        failures += result ? 0 : 1;
+                    mine.push_back(
+                        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
                 }
             });
         for (auto& thread : threads)
             thread.join();
     });
+    ingesting = false;
+    walWatch.join();
+    std::vector<double> all;
+    for (const auto& mine : latencies)
+        all.insert(all.end(), mine.begin(), mine.end());
+    std::sort(all.begin(), all.end());
+    const auto at = [&all](double quantile) {
+        return all[std::min(all.size() - 1, static_cast<size_t>(quantile * static_cast<double>(all.size())))];
+    };
     opened.value().reset();
     std::filesystem::remove_all(dir);
     if (failures > 0)
         std::fprintf(stderr, "%zu interactions were refused\n", failures.load());
     return {batchSize == 1 ? "service: track(), each caller waits for its commit"
                            : "service: trackBatch() of " + std::to_string(batchSize) + ", each caller waits",
-            inputs.size(), callers, timing.seconds, timing.cpuSeconds};
+            inputs.size(), callers, timing.seconds, timing.cpuSeconds,
+            std::array{at(0.50), at(0.99), all.back()}, maxWalBytes};
 }
 
 }  // namespace
@@ -328,13 +363,20 @@ int main(int argc, char** argv)
     std::printf("### Tracking ingest, %s UTC, %u threads (nproc), %s\n\n",
                 formatRfc3339(SystemClock().now()).substr(0, 16).c_str(), std::thread::hardware_concurrency(),
                 cpuModel().c_str());
-    std::printf("| path | rows | callers | seconds | rows/s | of ceiling | CPU s | rows/CPU-s | of ceiling (CPU) |\n"
-                "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    std::printf("| path | rows | callers | seconds | rows/s | of ceiling | CPU s | rows/CPU-s | of ceiling (CPU) |"
+                " call p50 / p99 / max ms | largest WAL MiB |\n"
+                "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n");
     const double ceiling = measurements.front().rowsPerSecond();
     const double cpuCeiling = measurements.front().rowsPerCpuSecond();
-    for (const auto& m : measurements)
-        std::printf("| %s | %zu | %d | %.2f | %.0f | %.0f%% | %.2f | %.0f | %.0f%% |\n", m.path.c_str(), m.rows,
-                    m.callers, m.seconds, m.rowsPerSecond(), 100.0 * m.rowsPerSecond() / ceiling, m.cpuSeconds,
+    for (const auto& m : measurements) {
+        std::printf("| %s | %zu | %d | %.2f | %.0f | %.0f%% | %.2f | %.0f | %.0f%% |", m.path.c_str(), m.rows, m.callers,
+                    m.seconds, m.rowsPerSecond(), 100.0 * m.rowsPerSecond() / ceiling, m.cpuSeconds,
                     m.rowsPerCpuSecond(), 100.0 * m.rowsPerCpuSecond() / cpuCeiling);
+        if (m.latencyMs)
+            std::printf(" %.1f / %.1f / %.1f | %.0f |\n", (*m.latencyMs)[0], (*m.latencyMs)[1], (*m.latencyMs)[2],
+                        static_cast<double>(m.maxWalBytes) / (1024.0 * 1024.0));
+        else
+            std::printf(" | |\n");
+    }
     return 0;
 }

@@ -4,8 +4,13 @@ namespace alpes::events {
 
 void appendToOutbox(storage::Database& db, const messages::Envelope& envelope)
 {
+    appendToOutbox(db, envelope, envelope.payload.dump());
+}
+
+void appendToOutbox(storage::Database& db, const messages::Envelope& envelope, std::string_view payloadJson)
+{
     db.prepare("INSERT INTO outbox(message_id, type, msg_key, body, created_at) VALUES (?, ?, ?, ?, ?)")
-        .bindAll(envelope.id, envelope.type, envelope.key, messages::serialize(envelope),
+        .bindAll(envelope.id, envelope.type, envelope.key, messages::serialize(envelope, payloadJson),
                  formatRfc3339(envelope.occurredAt))
         .run();
 }

@@ -8,6 +8,8 @@ namespace alpes::events {
 // Appends a message to the outbox inside the caller's open transaction, so the message exists if
 // and only if the state change that produced it was committed. Throws SqlError like any storage call.
 void appendToOutbox(storage::Database& db, const messages::Envelope& envelope);
+// The same, with the envelope's payload already encoded (messages::serialize's second form).
+void appendToOutbox(storage::Database& db, const messages::Envelope& envelope, std::string_view payloadJson);
 
 // Rows waiting for the relay, oldest first.
 std::vector<std::pair<std::int64_t, messages::Envelope>> readOutbox(storage::Database& db, size_t limit);

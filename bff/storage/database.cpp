@@ -13,12 +13,13 @@ bool SqlError::isConstraint() const
 
 // --- Statement ---------------------------------------------------------------------------------
 
-Statement::Statement(Database& db, sqlite3_stmt* stmt, std::string sql) : m_db(&db), m_stmt(stmt), m_sql(std::move(sql))
+Statement::Statement(Database& db, sqlite3_stmt* stmt, const std::string& sql, bool* inUse)
+    : m_db(&db), m_stmt(stmt), m_sql(&sql), m_inUse(inUse)
 {
 }
 
 Statement::Statement(Statement&& other) noexcept
-    : m_db(other.m_db), m_stmt(std::exchange(other.m_stmt, nullptr)), m_sql(std::move(other.m_sql))
+    : m_db(other.m_db), m_stmt(std::exchange(other.m_stmt, nullptr)), m_sql(other.m_sql), m_inUse(other.m_inUse)
 {
 }
 
@@ -28,7 +29,10 @@ Statement::~Statement()
         return;
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
-    m_db->giveBack(std::move(m_sql), m_stmt);
+    if (m_inUse)
+        *m_inUse = false;
+    else
+        sqlite3_finalize(m_stmt);
 }
 
 Statement& Statement::bind(int index, std::int64_t value)
@@ -67,7 +71,7 @@ bool Statement::step()
         return true;
     if (rc == SQLITE_DONE)
         return false;
-    m_db->fail(rc, m_sql);
+    m_db->fail(rc, *m_sql);
 }
 
 void Statement::run()
@@ -167,8 +171,8 @@ Database& Database::operator=(Database&& other) noexcept
 
 Database::~Database()
 {
-    for (auto& [sql, stmt] : m_cache)
-        sqlite3_finalize(stmt);
+    for (auto& [sql, cached] : m_cache)
+        sqlite3_finalize(cached.stmt);
     m_cache.clear();
     if (m_handle)
         sqlite3_close_v2(m_handle);
@@ -182,25 +186,20 @@ void Database::fail(int code, std::string_view context) const
 
 Statement Database::prepare(std::string_view sql)
 {
-    std::string key(sql);
-    if (const auto it = m_cache.find(key); it != m_cache.end()) {
-        sqlite3_stmt* stmt = it->second;
-        m_cache.erase(it);
-        return Statement(*this, stmt, std::move(key));
+    auto it = m_cache.find(sql);
+    if (it != m_cache.end() && !it->second.inUse) {
+        it->second.inUse = true;
+        return Statement(*this, it->second.stmt, it->first, &it->second.inUse);
     }
     sqlite3_stmt* stmt = nullptr;
     const int rc = sqlite3_prepare_v3(m_handle, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
                                       &stmt, nullptr);
     if (rc != SQLITE_OK)
         fail(rc, sql);
-    return Statement(*this, stmt, std::move(key));
-}
-
-void Database::giveBack(std::string sql, sqlite3_stmt* stmt)
-{
-    // A statement prepared twice at once (nested use) is finalized instead of cached twice.
-    if (!m_cache.emplace(std::move(sql), stmt).second)
-        sqlite3_finalize(stmt);
+    if (it != m_cache.end())  // nested use of the same SQL: this one is finalized when done
+        return Statement(*this, stmt, it->first, nullptr);
+    it = m_cache.emplace(std::string(sql), CachedStatement{stmt, true}).first;
+    return Statement(*this, stmt, it->first, &it->second.inUse);
 }
 
 void Database::exec(std::string_view sql)

@@ -3,6 +3,7 @@
 #include "shared/core/result.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -44,7 +45,9 @@ class Database;
 // Binding indexes start at 1 as in SQLite. Not thread-safe (like its connection).
 class Statement {
 public:
-    Statement(Database& db, sqlite3_stmt* stmt, std::string sql);
+    // `inUse` is the cache entry's flag, cleared on destruction; null for a second statement of
+    // the same SQL prepared while the cached one is in use, which is finalized instead.
+    Statement(Database& db, sqlite3_stmt* stmt, const std::string& sql, bool* inUse);
     Statement(Statement&& other) noexcept;
     Statement& operator=(Statement&&) = delete;
     Statement(const Statement&) = delete;
@@ -86,7 +89,8 @@ public:
 private:
     Database* m_db;
     sqlite3_stmt* m_stmt;
-    std::string m_sql;
+    const std::string* m_sql;  // the cache's key: it lives as long as the connection
+    bool* m_inUse;
 };
 
 // One SQLite connection (RAII), opened with WAL, a busy timeout and foreign keys on.
@@ -115,11 +119,21 @@ private:
     friend class Statement;
     Database(sqlite3* handle, std::string path);
     [[noreturn]] void fail(int code, std::string_view context) const;
-    void giveBack(std::string sql, sqlite3_stmt* stmt);
+
+    // Entries stay in the cache while borrowed (a node's address never changes), and the SQL is
+    // looked up as a string_view: a statement's use on the hot path allocates nothing.
+    struct CachedStatement {
+        sqlite3_stmt* stmt = nullptr;
+        bool inUse = false;
+    };
+    struct SqlHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+    };
 
     sqlite3* m_handle = nullptr;
     std::string m_path;
-    std::unordered_map<std::string, sqlite3_stmt*> m_cache;
+    std::unordered_map<std::string, CachedStatement, SqlHash, std::equal_to<>> m_cache;
 };
 
 // BEGIN IMMEDIATE on construction; rolls back in the destructor unless committed.

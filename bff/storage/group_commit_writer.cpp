@@ -1,7 +1,5 @@
 #include "bff/storage/group_commit_writer.h"
 
-#include "bff/storage/wal_checkpointer.h"
-
 #include <optional>
 
 namespace alpes::storage {
@@ -56,7 +54,7 @@ void GroupCommitWriter::loop()
 {
     // The log is checkpointed on another thread, so that no commit waits for a checkpoint. It
     // lives on this thread, which owns the connection it watches, from the first commit to the last.
-    WalCheckpointer checkpointer(m_db, {});
+    WalCheckpointer checkpointer(m_db, m_options.checkpoints);
     std::deque<Pending> batch;
     for (;;) {
         std::function<void()> listener;
@@ -74,6 +72,7 @@ void GroupCommitWriter::loop()
         batch.clear();
         if (listener)
             listener();
+        checkpointer.restartLogIfDue();  // after the callers have their outcomes
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "bff/storage/database.h"
+#include "bff/storage/wal_checkpointer.h"
 
 #include <condition_variable>
 #include <deque>
@@ -26,6 +27,7 @@ public:
     struct Options {
         std::string name = "writer";
         size_t maxBatch = 2048;
+        WalCheckpointer::Options checkpoints = {};
     };
 
     using Unit = std::function<Status(Database&)>;

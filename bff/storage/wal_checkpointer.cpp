@@ -4,6 +4,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 namespace alpes::storage {
 namespace {
 
@@ -11,7 +13,8 @@ constexpr std::chrono::seconds kRestartWarningEvery{10};
 
 }  // namespace
 
-WalCheckpointer::WalCheckpointer(Database& watched, Options options) : m_watched(watched), m_options(options)
+WalCheckpointer::WalCheckpointer(Database& watched, Options options)
+    : m_watched(watched), m_options(options), m_restartAt(options.restartAt)
 {
     auto own = Database::open(watched.path());
     if (!own) {  // the writer has the file open, so only a lack of memory or descriptors gets here
@@ -46,6 +49,9 @@ void WalCheckpointer::stop()
 int WalCheckpointer::onCommit(void* self, sqlite3* connection, const char* schema, int frames)
 {
     auto* checkpointer = static_cast<WalCheckpointer*>(self);
+    if (frames < checkpointer->m_frames)
+        checkpointer->m_restartAt = checkpointer->m_options.restartAt;  // the log started again
+    checkpointer->m_frames = frames;
     if (frames >= checkpointer->m_options.limit) {
         int logFrames = 0;
         int copied = 0;
@@ -62,12 +68,30 @@ int WalCheckpointer::onCommit(void* self, sqlite3* connection, const char* schem
         }
         return SQLITE_OK;  // the commit itself succeeded: a checkpoint failure is not its failure
     }
-    if (frames >= checkpointer->m_options.passiveAt) {
+    // Past restartAt the writer finishes the checkpoint between its transactions: a pass of the
+    // thread would only take the checkpoint lock it needs.
+    if (frames >= checkpointer->m_options.passiveAt && frames < checkpointer->m_restartAt) {
         std::lock_guard lock(checkpointer->m_mutex);
         checkpointer->m_due = true;
         checkpointer->m_wake.notify_one();
     }
     return SQLITE_OK;
+}
+
+void WalCheckpointer::restartLogIfDue()
+{
+    if (!m_own || m_frames < m_restartAt)
+        return;
+    int logFrames = 0;
+    int copied = 0;
+    const int rc =
+        sqlite3_wal_checkpoint_v2(m_watched.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copied);
+    // SQLITE_BUSY: the thread's last pass is still running; the next call finds it done. Otherwise
+    // the next transaction starts the log again, unless a reader still uses its frames (then some
+    // were not copied, or the restart finds the reader's lock): the thread takes over again, and
+    // the writer tries once more when the log has grown by passiveAt frames.
+    if (rc == SQLITE_OK)
+        m_restartAt = std::max(m_options.restartAt, logFrames + m_options.passiveAt);
 }
 
 void WalCheckpointer::loop()

@@ -18,7 +18,10 @@ Envelope makeEnvelope(std::string type, int version, std::string source, std::st
     return envelope;
 }
 
-json::Json toJson(const Envelope& envelope)
+namespace {
+
+// Every field but the payload, which is null.
+json::Json headerJson(const Envelope& envelope)
 {
     return json::Json{{"id", envelope.id},
                       {"type", envelope.type},
@@ -28,12 +31,32 @@ json::Json toJson(const Envelope& envelope)
                       {"correlationId", envelope.correlationId},
                       {"causationId", envelope.causationId},
                       {"key", envelope.key},
-                      {"payload", envelope.payload}};
+                      {"payload", nullptr}};
+}
+
+}  // namespace
+
+json::Json toJson(const Envelope& envelope)
+{
+    json::Json value = headerJson(envelope);
+    value["payload"] = envelope.payload;
+    return value;
 }
 
 std::string serialize(const Envelope& envelope)
 {
-    return toJson(envelope).dump();
+    return serialize(envelope, envelope.payload.dump());
+}
+
+std::string serialize(const Envelope& envelope, std::string_view payloadJson)
+{
+    // The keys are written in order and every value before "payload" is a string, in which a quote
+    // is escaped: the first `"payload":null` is the field itself.
+    constexpr std::string_view kNull = "null";
+    std::string text = headerJson(envelope).dump();
+    const size_t at = text.find("\"payload\":null") + std::string_view("\"payload\":").size();
+    text.replace(at, kNull.size(), payloadJson);
+    return text;
 }
 
 Result<Envelope> envelopeFromJson(const json::Json& value)

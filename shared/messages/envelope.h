@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace alpes::messages {
@@ -33,6 +34,9 @@ Envelope makeEnvelope(std::string type, int version, std::string source, std::st
 
 json::Json toJson(const Envelope& envelope);
 std::string serialize(const Envelope& envelope);
+// The same text, with `payloadJson` (the envelope's payload already encoded, e.g. for a log) put
+// in as it is instead of encoding the payload again: ingest writes every payload twice.
+std::string serialize(const Envelope& envelope, std::string_view payloadJson);
 // Reads an envelope; unknown envelope fields are ignored (forward compatibility).
 Result<Envelope> envelopeFromJson(const json::Json& value);
 Result<Envelope> deserialize(std::string_view text);

@@ -22,6 +22,16 @@ private Q_SLOTS:
         QVERIFY(decoded.value() == envelope);
     }
 
+    void aPayloadEncodedBeforehandGivesTheSameText()
+    {
+        auto envelope = makeEnvelope("InteractionTracked", 1, "tracking", "k\"payload\":null",
+                                     json::Json{{"amount", 12}, {"nested", {{"payload", nullptr}}}},
+                                     fromEpochMillis(1'700'000'000'000));
+        envelope.causationId = "c\"payload\":null,";
+        QCOMPARE(serialize(envelope, envelope.payload.dump()), toJson(envelope).dump());
+        QCOMPARE(deserialize(serialize(envelope, envelope.payload.dump())).value(), envelope);
+    }
+
     void ignoresUnknownEnvelopeFields()
     {
         const auto decoded = deserialize(

@@ -118,15 +118,16 @@ Error unreadableLogEntry(std::int64_t seq, const Error& cause)
 
 void recordInteraction(storage::Database& db, const dto::Interaction& interaction)
 {
-    json::Json payload = dto::toJson(interaction);
-    appendToLog(db, types::kInteractionTracked, payload.dump(), interaction.receivedAt);
+    // Encoded once for the log and the outbox alike; the event carries no decoded copy.
+    const std::string payload = dto::toJson(interaction).dump();
+    appendToLog(db, types::kInteractionTracked, payload, interaction.receivedAt);
     insertReadModel(db, interaction);
     adjustProjections(db, interaction, 1);
     auto event = messages::makeEnvelope(std::string(types::kInteractionTracked), kEventVersion, std::string(kSource),
-                                        interaction.id.str(), std::move(payload), interaction.receivedAt);
+                                        interaction.id.str(), nullptr, interaction.receivedAt);
     if (interaction.sagaId)
         event.correlationId = interaction.sagaId->str();  // the saga this purchase starts
-    events::appendToOutbox(db, event);
+    events::appendToOutbox(db, event, payload);
 }
 
 std::vector<InteractionId> discardInteractions(storage::Database& db, const InteractionId& conversionId,

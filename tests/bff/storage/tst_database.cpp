@@ -58,12 +58,21 @@ private Q_SLOTS:
         for (int i = 0; i < 100; ++i)
             m_db->prepare("INSERT INTO t(name) VALUES (?)").bind(1, "n" + std::to_string(i)).run();
         // The same SQL prepared twice at once (nested) still works.
-        auto outer = m_db->prepare("SELECT COUNT(*) FROM t");
-        auto inner = m_db->prepare("SELECT COUNT(*) FROM t");
-        QVERIFY(outer.step());
-        QVERIFY(inner.step());
-        QCOMPARE(outer.int64At(0), 100);
-        QCOMPARE(inner.int64At(0), 100);
+        {
+            auto outer = m_db->prepare("SELECT COUNT(*) FROM t");
+            auto inner = m_db->prepare("SELECT COUNT(*) FROM t");
+            QVERIFY(outer.step());
+            QVERIFY(inner.step());
+            QCOMPARE(outer.int64At(0), 100);
+            QCOMPARE(inner.int64At(0), 100);
+        }
+        // Both were given back reset: the cached one serves again, from its first row.
+        for (int i = 0; i < 2; ++i) {
+            auto again = m_db->prepare("SELECT COUNT(*) FROM t");
+            QVERIFY(again.step());
+            QCOMPARE(again.int64At(0), 100);
+            QVERIFY(!again.step());
+        }
     }
 
     void transactionRollsBackUnlessCommitted()
