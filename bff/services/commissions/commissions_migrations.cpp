@@ -56,6 +56,41 @@ CREATE INDEX commissions_campaign ON commissions(campaign_id, id);
 CREATE INDEX commissions_affiliate ON commissions(affiliate_id, id);
 CREATE INDEX commissions_reserved ON commissions(state, reserved_at);
 )sql"},
+        // Counts and amounts by campaign, partner, state and currency, kept by triggers as
+        // commissions are stored and change state (they are never deleted, and only their state
+        // changes): the statistics behind the overviews read a few rows, not every commission.
+        {3, "commission statistics", R"sql(
+CREATE TABLE commission_stats (
+    campaign_id TEXT NOT NULL,
+    affiliate_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    currency TEXT NOT NULL,
+    count INTEGER NOT NULL CHECK (count >= 0),
+    amount INTEGER NOT NULL CHECK (amount >= 0),
+    PRIMARY KEY (campaign_id, affiliate_id, state, currency)
+) WITHOUT ROWID;
+CREATE INDEX commission_stats_affiliate ON commission_stats(affiliate_id);
+INSERT INTO commission_stats(campaign_id, affiliate_id, state, currency, count, amount)
+    SELECT campaign_id, affiliate_id, state, currency, COUNT(*), SUM(amount) FROM commissions
+    GROUP BY campaign_id, affiliate_id, state, currency;
+CREATE TRIGGER commission_stats_on_insert AFTER INSERT ON commissions
+BEGIN
+    INSERT INTO commission_stats(campaign_id, affiliate_id, state, currency, count, amount)
+        VALUES (NEW.campaign_id, NEW.affiliate_id, NEW.state, NEW.currency, 1, NEW.amount)
+        ON CONFLICT(campaign_id, affiliate_id, state, currency)
+        DO UPDATE SET count = count + 1, amount = amount + excluded.amount;
+END;
+CREATE TRIGGER commission_stats_on_state AFTER UPDATE OF state ON commissions WHEN OLD.state <> NEW.state
+BEGIN
+    UPDATE commission_stats SET count = count - 1, amount = amount - OLD.amount
+        WHERE campaign_id = OLD.campaign_id AND affiliate_id = OLD.affiliate_id AND state = OLD.state
+          AND currency = OLD.currency;
+    INSERT INTO commission_stats(campaign_id, affiliate_id, state, currency, count, amount)
+        VALUES (NEW.campaign_id, NEW.affiliate_id, NEW.state, NEW.currency, 1, NEW.amount)
+        ON CONFLICT(campaign_id, affiliate_id, state, currency)
+        DO UPDATE SET count = count + 1, amount = amount + excluded.amount;
+END;
+)sql"},
     };
     return kMigrations;
 }

@@ -564,9 +564,10 @@ dto::ConfirmBatchResult CommissionsService::confirmEach(storage::Database& db, s
 Result<dto::CommissionStats> CommissionsService::stats(const CommissionStatsFilter& filter)
 {
     return m_db->readers().read([&](storage::Database& db) -> Result<dto::CommissionStats> {
-        auto stmt = db.prepare("SELECT state, currency, COUNT(*), SUM(amount) FROM commissions"
+        // From the running totals (migration 3), not from every commission.
+        auto stmt = db.prepare("SELECT state, currency, SUM(count), SUM(amount) FROM commission_stats"
                                " WHERE (?1 IS NULL OR campaign_id = ?1) AND (?2 IS NULL OR affiliate_id = ?2)"
-                               " GROUP BY state, currency ORDER BY state, currency");
+                               " GROUP BY state, currency HAVING SUM(count) > 0 ORDER BY state, currency");
         stmt.bind(1, idText(filter.campaignId));
         stmt.bind(2, idText(filter.affiliateId));
         dto::CommissionStats stats;

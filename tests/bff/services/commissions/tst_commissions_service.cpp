@@ -14,6 +14,8 @@
 #include <QtTest>
 
 #include <atomic>
+#include <map>
+#include <random>
 #include <mutex>
 
 using namespace alpes;
@@ -475,6 +477,45 @@ private Q_SLOTS:
         const auto stats = m_service->stats({});
         QCOMPARE(stats->reserved.count, std::int64_t{2});
         QCOMPARE(stats->reserved.amounts, (std::vector<Money>{Money::of(200, "EUR").value(), usd(100)}));
+    }
+
+    void keepsItsStatisticsEqualToTheCommissionsThroughEveryChangeOfState()
+    {
+        // The statistics are running totals kept by triggers (migration 3): after a mixed run of
+        // reservations, confirmations and reversions they must equal what the commissions add up to.
+        const std::vector<CampaignId> campaigns{givenCampaign(percentTerms(100000)), givenCampaign(percentTerms(50000))};
+        const std::vector<AffiliateId> partners{givenPartner(AffiliateState::Active), givenPartner(AffiliateState::Active),
+                                                givenPartner(AffiliateState::Active)};
+        std::mt19937 random(7);
+        for (int i = 0; i < 40; ++i) {
+            const std::string conversion = "conv-" + std::to_string(i);
+            const auto& campaign = campaigns[random() % campaigns.size()];
+            QVERIFY(reserve(conversion, campaign, {{partners[random() % partners.size()], usd(1000 + 10 * i)}}));
+            if (i % 3 == 1)
+                QVERIFY(confirmConversion(conversion));
+            else if (i % 3 == 2)
+                QVERIFY(revertConversion(conversion, "fraud"));
+        }
+        const auto expectStatsOf = [&](const CommissionStatsFilter& filter) {
+            std::map<CommissionState, std::pair<std::int64_t, std::int64_t>> expected;
+            for (const auto& commission : m_service->list({.campaignId = filter.campaignId, .affiliateId = filter.affiliateId},
+                                                          {.limit = PageRequest::kMaxLimit})->items) {
+                expected[commission.state].first += 1;
+                expected[commission.state].second += commission.amount.amount();
+            }
+            const auto stats = m_service->stats(filter);
+            QVERIFY(stats.ok());
+            for (const auto state : {CommissionState::Reserved, CommissionState::Confirmed, CommissionState::Reverted}) {
+                const auto& totals = stats->of(state);
+                QCOMPARE(totals.count, expected[state].first);
+                QCOMPARE(totals.amounts.empty() ? std::int64_t{0} : totals.amounts.front().amount(), expected[state].second);
+            }
+        };
+        expectStatsOf({});
+        for (const auto& campaign : campaigns)
+            expectStatsOf({.campaignId = campaign});
+        for (const auto& partner : partners)
+            expectStatsOf({.affiliateId = partner});
     }
 
     void listsNewestFirstAcrossPagesWithoutDuplicates()
