@@ -498,8 +498,10 @@ private Q_SLOTS:
         }
         const auto expectStatsOf = [&](const CommissionStatsFilter& filter) {
             std::map<CommissionState, std::pair<std::int64_t, std::int64_t>> expected;
-            for (const auto& commission : m_service->list({.campaignId = filter.campaignId, .affiliateId = filter.affiliateId},
-                                                          {.limit = PageRequest::kMaxLimit})->items) {
+            const auto page = m_service->list({.campaignId = filter.campaignId, .affiliateId = filter.affiliateId},
+                                              {.limit = PageRequest::kMaxLimit});
+            QVERIFY(page.ok());
+            for (const auto& commission : page->items) {
                 expected[commission.state].first += 1;
                 expected[commission.state].second += commission.amount.amount();
             }
