@@ -28,6 +28,7 @@
 // the process's CPU time (all threads), which a busy machine moves less than the wall clock.
 
 #include "bff/app/engine.h"
+#include "bff/app/memory_allocator.h"
 #include "bff/demo/demo_seeder.h"
 #include "shared/json/json_decoder.h"
 
@@ -170,6 +171,7 @@ int main(int argc, char** argv)
     }
     const std::filesystem::path dataDir = argv[1];
     const size_t wanted = argc > 2 ? std::stoul(argv[2]) : 10'000'000;
+    std::printf("fill: memory allocator: %s\n", app::memoryAllocator().c_str());
     const auto worldFile = dataDir / "bench-world.json";
     if (std::ifstream existing(worldFile); existing) {
         const auto world = json::Json::parse(existing, nullptr, false);

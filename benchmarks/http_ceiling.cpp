@@ -6,6 +6,7 @@
 //
 // Prints "listening on 127.0.0.1:PORT" and serves until SIGTERM or SIGINT.
 
+#include "bff/app/memory_allocator.h"
 #include "bff/http/http_server.h"
 
 #include <httplib.h>
@@ -45,7 +46,8 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "bench_http_ceiling: %s\n", port.error().message.c_str());
         return 1;
     }
-    std::printf("listening on 127.0.0.1:%u with %d threads\n", port.value(), options.threads);
+    std::printf("listening on 127.0.0.1:%u with %d threads, memory allocator: %s\n", port.value(), options.threads,
+                alpes::app::memoryAllocator().c_str());
     std::fflush(stdout);
     int signal = 0;
     sigwait(&stopSignals, &signal);

@@ -17,6 +17,7 @@
 // figures follow the scheduler, CPU per saga does not, and 2,000 sagas/s on 2 cores needs ≤ 1 ms.
 
 #include "bff/app/engine.h"
+#include "bff/app/memory_allocator.h"
 #include "shared/core/uuid.h"
 
 #include <algorithm>
@@ -333,8 +334,9 @@ int main(int argc, char** argv)
         engine->stop();
 
         std::printf("### Conversion saga: purchase acknowledged → reserved (%s)\n\n", today().c_str());
-        std::printf("Machine: %u cores, %s. Engine on one data directory (WAL, synchronous=NORMAL).\n\n",
-                    std::thread::hardware_concurrency(), cpuModel().c_str());
+        std::printf("Machine: %u cores, %s. Engine on one data directory (WAL, synchronous=NORMAL), memory "
+                    "allocator: %s.\n\n",
+                    std::thread::hardware_concurrency(), cpuModel().c_str(), app::memoryAllocator().c_str());
         std::printf("| metric | target | measured | ratio (≥ 1 meets it) |\n|---|---|---|---|\n");
         std::printf("| sustained sagas/s (%zu sagas, ≤ %zu in flight, %zu reserved) | ≥ %.0f | %.0f | %.2f |\n",
                     throughput.sagas, kInFlight, throughput.reserved, kTargetSagasPerSecond,

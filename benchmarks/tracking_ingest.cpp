@@ -18,6 +18,7 @@
 // process's CPU time (all threads): on a machine shared with other work, wall-clock ratios follow
 // the scheduler (64 waiting threads get more of a busy CPU than one), CPU per row does not.
 
+#include "bff/app/memory_allocator.h"
 #include "bff/events/embedded_bus.h"
 #include "bff/messages/message_types.h"
 #include "bff/services/tracking/interaction_store.h"
@@ -360,9 +361,9 @@ int main(int argc, char** argv)
     // What the writer does with full groups: the batch endpoint, POST /interactions/batch.
     measurements.push_back(measureService(inputs, callerCounts.front(), 100));
 
-    std::printf("### Tracking ingest, %s UTC, %u threads (nproc), %s\n\n",
+    std::printf("### Tracking ingest, %s UTC, %u threads (nproc), %s, memory allocator: %s\n\n",
                 formatRfc3339(SystemClock().now()).substr(0, 16).c_str(), std::thread::hardware_concurrency(),
-                cpuModel().c_str());
+                cpuModel().c_str(), app::memoryAllocator().c_str());
     std::printf("| path | rows | callers | seconds | rows/s | of ceiling | CPU s | rows/CPU-s | of ceiling (CPU) |"
                 " call p50 / p99 / max ms | largest WAL MiB |\n"
                 "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n");

@@ -1,4 +1,5 @@
 #include "bff/app/bff_app.h"
+#include "bff/app/memory_allocator.h"
 
 #include <spdlog/spdlog.h>
 
@@ -32,6 +33,7 @@ int main(int argc, char** argv)
                      app.error().detail.c_str());
         return 1;
     }
+    spdlog::info("memory allocator: {}", alpes::app::memoryAllocator());
     int signal = 0;
     sigwait(&stopSignals, &signal);
     spdlog::info("received {}, shutting down", signal == SIGTERM ? "SIGTERM" : "SIGINT");

@@ -9,7 +9,7 @@ packages=(
   # the fuzzers (scripts/fuzz.sh): clang with libFuzzer and the sanitizers' runtimes
   clang libclang-rt-14-dev
   # server libraries
-  libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libssl-dev libspdlog-dev libfmt-dev libcli11-dev
+  libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libssl-dev libspdlog-dev libfmt-dev libcli11-dev libmimalloc-dev
   # the TLS test makes a throwaway certificate with the openssl tool
   openssl
   # the HTTP benchmark (scripts/bench.sh)
