@@ -106,6 +106,21 @@ range() {
   printf '%s\n' "$@" | sort -g | awk -v f="$format" 'NR==1 {lo=$1} {hi=$1} END {lo=sprintf(f, lo); hi=sprintf(f, hi); print (lo==hi ? lo : lo "–" hi)}'
 }
 percent() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f", 100 * a / b}'; }
+# Each of the values after $1 divided by $1, two decimals, one per line.
+ratiosTo() {
+  local of=$1
+  shift
+  printf '%s\n' "$@" | awk -v of="$of" '{printf "%.2f\n", $1 / of}'
+}
+# "yes" when none of the values after $2 is above (noneAbove) or below (noneBelow) $1, else "no".
+noneAbove() { noneBeyond '>' "$@"; }
+noneBelow() { noneBeyond '<' "$@"; }
+noneBeyond() {
+  local comparison=$1 limit=$2
+  shift 2
+  printf '%s\n' "$@" | awk -v c="$comparison" -v limit="$limit" \
+    '(c == ">" && $1 > limit) || (c == "<" && $1 < limit) {bad=1} END {print bad ? "no" : "yes"}'
+}
 
 # Waits (at most 60 s) until process $1 used under 3 % of a core for a whole second; prints the
 # seconds waited.
@@ -214,16 +229,14 @@ kill "$bff" "$ceilingPid"
 wait "$bff" 2>/dev/null || true
 
 mib() { awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
-p99Ratio=()
-for p in "${overviewP99[@]}"; do p99Ratio+=("$(awk -v p="$p" 'BEGIN {printf "%.2f", p / 5}')"); done
-restRatio=()
-for p in "${restP99[@]}"; do restRatio+=("$(awk -v p="$p" 'BEGIN {printf "%.2f", p / 5}')"); done
-singleMet=$(printf '%s\n' "${singleRatio[@]}" | awk '$1 < 50 {bad=1} END {print bad ? "no" : "yes"}')
-batchMet=$(printf '%s\n' "${batchRatio[@]}" | awk '$1 < 40 {bad=1} END {print bad ? "no" : "yes"}')
-overviewMet=$(printf '%s\n' "${overviewP99[@]}" | awk '$1 > 5 {bad=1} END {print bad ? "no" : "yes"}')
-restMet=$(printf '%s\n' "${restP99[@]}" | awk '$1 > 5 {bad=1} END {print bad ? "no" : "yes"}')
-sagaMet=$(printf '%s\n' "${sagaRps[@]}" | awk '$1 < 2000 {bad=1} END {print bad ? "no" : "yes"}')
-sagaP99Met=$(printf '%s\n' "${sagaP99[@]}" | awk '$1 > 50 {bad=1} END {print bad ? "no" : "yes"}')
+mapfile -t p99Ratio < <(ratiosTo 5 "${overviewP99[@]}")
+mapfile -t restRatio < <(ratiosTo 5 "${restP99[@]}")
+singleMet=$(noneBelow 50 "${singleRatio[@]}")
+batchMet=$(noneBelow 40 "${batchRatio[@]}")
+overviewMet=$(noneAbove 5 "${overviewP99[@]}")
+restMet=$(noneAbove 5 "${restP99[@]}")
+sagaMet=$(noneBelow 2000 "${sagaRps[@]}")
+sagaP99Met=$(noneAbove 50 "${sagaP99[@]}")
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 [ -z "$(git status --porcelain 2>/dev/null)" ] || commit="$commit (working tree)"
 
@@ -246,7 +259,7 @@ Conversion saga: bench_saga_throughput $sagas $sagaRate $sagaSeconds (its own en
 | (d) GET /campaigns/{id}/overview, right after (c) (the engine still checkpoints what it wrote) | p99 ≤ 5 ms | p50 $(range %.2f "${overviewP50[@]}") ms, p99 $(range %.2f "${overviewP99[@]}") ms ($(range %.0f "${overviewRps[@]}") req/s) | $(range %.2f "${p99Ratio[@]}") × target | $overviewMet |
 | (d) GET /campaigns/{id}/overview, BFF at rest (CPU idle after $(printf '%s s, ' "${restWaits[@]}" | sed 's/, $//')) | p99 ≤ 5 ms | p50 $(range %.2f "${restP50[@]}") ms, p99 $(range %.2f "${restP99[@]}") ms ($(range %.0f "${restRps[@]}") req/s) | $(range %.2f "${restRatio[@]}") × target | $restMet |
 | (d) GET /campaigns/{id}/stats/daily | — | p50 $(range %.2f "${dailyP50[@]}") ms, p99 $(range %.2f "${dailyP99[@]}") ms ($(range %.0f "${dailyRps[@]}") req/s) | — | — |
-| keep-alive, 1 connection, GET /health (TCP_NODELAY check) | ≪ 40 ms | p50 $(range %.2f "${healthP50[@]}") ms, p99 $(range %.2f "${healthP99[@]}") ms | — | $(printf '%s\n' "${healthP50[@]}" | awk '$1 > 20 {bad=1} END {print bad ? "no" : "yes"}') |
+| keep-alive, 1 connection, GET /health (TCP_NODELAY check) | ≪ 40 ms | p50 $(range %.2f "${healthP50[@]}") ms, p99 $(range %.2f "${healthP99[@]}") ms | — | $(noneAbove 20 "${healthP50[@]}") |
 | (e) BFF resident memory | — | idle $(mib "$idleRss") MiB, peak VmRSS $(mib "$peakRss") MiB, VmHWM $(mib "$hwm") MiB | — | — |
 | (f) conversion saga: sustained sagas/s, purchase → reserved ($sagas sagas, ≤ 2,000 in flight) | ≥ 2,000/s | $(range %.0f "${sagaRps[@]}") sagas/s ($(range %.2f "${sagaCpu[@]}") ms CPU per saga, all threads) | $(range %.2f "${sagaRatio[@]}") × target | $sagaMet |
 | (f) purchase acknowledged → reserved at $sagaRate purchases/s offered for $sagaSeconds s | p99 ≤ 50 ms | p50 $(range %.1f "${sagaP50[@]}") ms, p99 $(range %.1f "${sagaP99[@]}") ms ($(printf '%s; ' "${sagaReserved[@]}" | sed 's/; $//')) | $(range %.2f "${sagaP99Ratio[@]}") × target | $sagaP99Met |
