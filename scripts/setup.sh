@@ -16,7 +16,8 @@ packages=(
   wrk
   # console
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  libgl-dev fonts-dejavu-core
+  # Qt Charts needs Qt OpenGL's CMake package, which qt6-base-dev only recommends
+  libqt6opengl6-dev libgl-dev fonts-dejavu-core
   # real windows without a screen (screenshots, the console under run.sh on a headless box)
   xvfb xauth
   # packages (scripts/package.sh) and their test: CPack's tools, validators, lintian, systemd-analyze
