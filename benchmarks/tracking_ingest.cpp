@@ -2,9 +2,10 @@
 //
 //   bench_tracking_ingest [rows=200000] [callers...=8 64]
 //
-// ceiling: the same rows (log, read model, three projections, outbox) inserted with the same
-//          statements on a fresh file with the same pragmas, in one transaction, all values
-//          computed beforehand: what SQLite alone can do.
+// ceiling: the same rows (log, read model, journey step, three projections, outbox) inserted with
+//          the same statements on a fresh file with the same pragmas, in one transaction, all
+//          values computed beforehand: what SQLite alone can do. The journey step goes straight
+//          to journey_steps, where the service's steps end up once merged.
 // store:   the service's recordInteraction() in one transaction: the ceiling plus building the
 //          interaction's JSON and envelope.
 // service: TrackingService::track() from N threads, each waiting for its commit before sending the
@@ -206,6 +207,10 @@ Measurement measureCeiling(const std::vector<dto::InteractionInput>& inputs)
                          i.context.device, utm.source, utm.medium, utm.campaign, utm.content, utm.term, i.clickId,
                          i.orderId, amount, currency, "recorded", std::nullopt,
                          i.sagaId ? std::optional(i.sagaId->str()) : std::nullopt)
+                .run();
+            db.prepare("INSERT INTO journey_steps(campaign_id, visitor, occurred_at, interaction_id)"
+                       " VALUES (?, 'u' || ?, ?, ?)")
+                .bindAll(i.campaignId.str(), i.userId, occurredAt, i.id.str())
                 .run();
             db.prepare("INSERT INTO daily_stats(campaign_id, day, type, count) VALUES (?1, ?2 / 86400000, ?3, ?4)"
                        " ON CONFLICT(campaign_id, day, type) DO UPDATE SET count = count + excluded.count")

@@ -1,6 +1,7 @@
 #include "bff/services/tracking/interaction_store.h"
 
 #include "bff/events/outbox.h"
+#include "bff/services/tracking/journey_steps.h"
 #include "bff/messages/message_types.h"
 
 namespace alpes::services::tracking {
@@ -122,6 +123,7 @@ void recordInteraction(storage::Database& db, const dto::Interaction& interactio
     const std::string payload = dto::toJson(interaction).dump();
     appendToLog(db, types::kInteractionTracked, payload, interaction.receivedAt);
     insertReadModel(db, interaction);
+    appendJourneySteps(db, interaction);
     adjustProjections(db, interaction, 1);
     auto event = messages::makeEnvelope(std::string(types::kInteractionTracked), kEventVersion, std::string(kSource),
                                         interaction.id.str(), nullptr, interaction.receivedAt);
@@ -170,8 +172,8 @@ bool orderTracked(storage::Database& db, const CampaignId& campaignId, const std
 
 Result<RebuildReport> rebuildFromLog(storage::Database& db)
 {
-    db.exec("DELETE FROM interactions; DELETE FROM daily_stats; DELETE FROM minute_stats;"
-            " DELETE FROM affiliate_stats;");
+    db.exec("DELETE FROM interactions; DELETE FROM journey_steps; DELETE FROM journey_pending;"
+            " DELETE FROM daily_stats; DELETE FROM minute_stats; DELETE FROM affiliate_stats;");
     RebuildReport report;
     auto log = db.prepare("SELECT seq, type, payload FROM interaction_log ORDER BY seq");
     while (log.step()) {
@@ -200,6 +202,7 @@ Result<RebuildReport> rebuildFromLog(storage::Database& db)
             return unreadableLogEntry(seq, Error::validation("type", "Unknown log entry type " + type));
         }
     }
+    db.exec(kFillJourneyStepsSql);
     db.exec(R"sql(
 INSERT INTO daily_stats(campaign_id, day, type, count)
     SELECT campaign_id, occurred_at / 86400000, type, COUNT(*) FROM interactions WHERE state = 'recorded'

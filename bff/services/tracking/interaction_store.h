@@ -17,7 +17,7 @@ namespace alpes::services::tracking {
 // caller's writer unit so that they never disagree. Functions throw SqlError like any storage call.
 
 // Appends InteractionTracked to the log and to the outbox, and adds the interaction to the read
-// model and the projections.
+// model, the journeys (journey_steps.h) and the projections.
 void recordInteraction(storage::Database& db, const dto::Interaction& interaction);
 
 // Discards those of `ids` that are still recorded: one InteractionsDiscarded entry in the log,
@@ -37,7 +37,8 @@ struct RebuildReport {
     std::int64_t interactions = 0;
 };
 
-// Recomputes the read model from the log alone, then the projections from the read model.
+// Recomputes the read model from the log alone, then the journeys and the projections from the
+// read model.
 // Fails (Internal) on a log entry it cannot read, leaving the caller to roll back.
 Result<RebuildReport> rebuildFromLog(storage::Database& db);
 

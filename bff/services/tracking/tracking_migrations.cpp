@@ -1,6 +1,7 @@
 #include "bff/services/tracking/tracking_migrations.h"
 
 #include "bff/events/event_tables.h"
+#include "bff/services/tracking/journey_steps.h"
 
 namespace alpes::services::tracking {
 
@@ -158,6 +159,26 @@ CREATE INDEX interactions_purchases_by_ip ON interactions(ip, occurred_at) WHERE
 CREATE INDEX affiliate_stats_campaign ON affiliate_stats(campaign_id);
 CREATE INDEX minute_stats_minute ON minute_stats(minute);
 )sql"},
+        // Journeys leave the read model's indexes for a table of their own, filled many steps at a
+        // time (journey_steps.h): the two indexes cost ingest a page written per interaction.
+        {5, "journey steps", R"sql(
+CREATE TABLE journey_steps (
+    campaign_id TEXT NOT NULL,
+    visitor TEXT NOT NULL,
+    occurred_at INTEGER NOT NULL,
+    interaction_id TEXT NOT NULL,
+    PRIMARY KEY (campaign_id, visitor, occurred_at, interaction_id)
+) WITHOUT ROWID;
+CREATE TABLE journey_pending (
+    campaign_id TEXT NOT NULL,
+    visitor TEXT NOT NULL,
+    occurred_at INTEGER NOT NULL,
+    interaction_id TEXT NOT NULL
+);
+DROP INDEX interactions_user;
+DROP INDEX interactions_anonymous;
+)sql"},
+        {6, "journey steps of the interactions stored before", kFillJourneyStepsSql},
     };
     return kMigrations;
 }

@@ -1,3 +1,4 @@
+#include "bff/services/tracking/journey_steps.h"
 #include "tests/bff/services/tracking/tracking_fixture.h"
 #include "tests/support/test_printing.h"
 
@@ -159,6 +160,30 @@ private Q_SLOTS:
         QCOMPARE(idsIn(reply.payload["touchpointIds"]), std::vector<std::string>{clickId});
     }
 
+    // Ingest leaves journey steps pending and merges them many at a time (journey_steps.h): a
+    // journey holds its steps whether they were merged before its purchase or were still pending.
+    void findsTheJourneyWhetherItsStepsWereMergedOrStillPending()
+    {
+        const auto merged = track(interaction(InteractionType::Click, "c-1", "a-1", "u-1", ago(3)));
+        std::vector<dto::InteractionInput> crowd;  // enough steps of others to make ingest merge
+        for (std::int64_t i = 0; i < kJourneyStepsPerMerge; ++i)
+            crowd.push_back(interaction(InteractionType::View, "c-1", "a-3", "crowd-" + std::to_string(i), ago(3)));
+        for (const auto& result : service().trackBatch(crowd))
+            QVERIFY(result.ok());
+        QVERIFY(rows("journey_pending") < kJourneyStepsPerMerge);
+        QCOMPARE(rows("journey_steps WHERE interaction_id = '" + merged + "'"), 1);
+        const auto pending = track(interaction(InteractionType::Lead, "c-1", "a-2", "u-1", ago(2)));
+        QCOMPARE(rows("journey_pending WHERE interaction_id = '" + pending + "'"), 1);
+        const auto orderId = track(purchase("c-1", "a-1", "u-1", "A-1", 1000, ago(1)));
+
+        QVERIFY(attribute(orderId).ok());
+        QTRY_COMPARE(m_fixture->sink().count(types::kConversionAttributed), size_t(1));
+        const auto reply = m_fixture->sink().received(types::kConversionAttributed).back();
+        QCOMPARE(idsIn(reply.payload["touchpointIds"]), (std::vector<std::string>{merged, pending}));
+        QCOMPARE(rows("journey_pending"), 0);  // merged by the attribution, before it read the journey
+        QCOMPARE(rows("journey_steps WHERE visitor = 'uu-1'"), 3);
+    }
+
     void answersUnattributedWhenNothingEarnsTheConversion()
     {
         const auto lonely = track(purchase("c-1", "a-1", "u-1", "A-1", 100, ago(1)));
@@ -301,6 +326,17 @@ private:
         if (!tracked)
             qFatal("track failed: %s", tracked.error().message.c_str());
         return tracked->id.str();
+    }
+
+    // Rows of `from` (a table and its WHERE clause), read on a connection of the test's own.
+    std::int64_t rows(const std::string& from)
+    {
+        auto reader = storage::Database::open(m_fixture->databasePath().string(), {.readOnly = true});
+        if (!reader)
+            qFatal("cannot read the tracking database");
+        auto count = reader->prepare("SELECT COUNT(*) FROM " + from);
+        count.step();
+        return count.int64At(0);
     }
 
     Status attribute(const std::string& conversionId)

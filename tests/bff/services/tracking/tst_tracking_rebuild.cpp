@@ -1,3 +1,4 @@
+#include "bff/services/tracking/tracking_migrations.h"
 #include "tests/bff/services/tracking/tracking_fixture.h"
 #include "tests/support/test_printing.h"
 
@@ -108,7 +109,10 @@ private Q_SLOTS:
             {"daily_stats", "campaign_id, day, type, count", "campaign_id, day, type"},
             {"minute_stats", "campaign_id, minute, type, count", "campaign_id, minute, type"},
             {"affiliate_stats", "affiliate_id, campaign_id, type, count, revenue, currency",
-             "affiliate_id, campaign_id, type"}};
+             "affiliate_id, campaign_id, type"},
+            // Ingest leaves the last steps pending; the rebuild merges them all.
+            {"(SELECT * FROM journey_steps UNION ALL SELECT * FROM journey_pending)",
+             "campaign_id, visitor, occurred_at, interaction_id", "campaign_id, visitor, occurred_at, interaction_id"}};
         std::vector<std::vector<std::string>> maintained;
         for (const auto& table : tables)
             maintained.push_back(rowsOf(reader.value(), table));
@@ -130,7 +134,8 @@ private Q_SLOTS:
             auto vandal = storage::Database::open(fixture.databasePath().string());
             QVERIFY(vandal.ok());
             vandal->exec("UPDATE interactions SET state = 'recorded'; DELETE FROM minute_stats;"
-                         " UPDATE daily_stats SET count = count + 1; DELETE FROM affiliate_stats WHERE type = 'view';");
+                         " UPDATE daily_stats SET count = count + 1; DELETE FROM affiliate_stats WHERE type = 'view';"
+                         " DELETE FROM journey_steps WHERE visitor LIKE 'a%';");
         }
         const auto report = fixture.service().rebuildProjections();
         QVERIFY(report.ok());
@@ -144,6 +149,36 @@ private Q_SLOTS:
                 if (rebuilt[row] != maintained[t][row])
                     QCOMPARE(rebuilt[row], maintained[t][row]);  // reports the first row that differs
         }
+    }
+
+    // A database from before the journey steps (migration 5) gets a step for each visitor id of the
+    // interactions it stored, and loses the two indexes that held journeys until then.
+    void fillsTheJourneyStepsOfAnOlderDatabase()
+    {
+        TempDataDir dir;
+        auto db = storage::Database::open((dir.path() / "older.db").string()).value();
+        QVERIFY(storage::migrate(db, services::tracking::migrations().first(4)).ok());
+        const auto add = [&](const char* id, std::optional<std::string> userId, std::optional<std::string> anonymousId,
+                             std::int64_t occurredAt) {
+            db.prepare("INSERT INTO interactions(id, type, campaign_id, affiliate_id, user_id, anonymous_id,"
+                       " occurred_at, received_at, state) VALUES (?, 'click', 'c-1', 'a-1', ?, ?, ?, ?, 'recorded')")
+                .bindAll(id, userId, anonymousId, occurredAt, occurredAt)
+                .run();
+        };
+        add("i-1", "u-1", std::nullopt, 300);
+        add("i-2", std::nullopt, "d-1", 100);
+        add("i-3", "u-1", "d-1", 200);
+        add("i-4", std::nullopt, std::nullopt, 400);
+        QVERIFY(storage::migrate(db, services::tracking::migrations()).ok());
+
+        const Table steps{"journey_steps", "campaign_id, visitor, occurred_at, interaction_id",
+                          "campaign_id, visitor, occurred_at, interaction_id"};
+        QCOMPARE(rowsOf(db, steps), (std::vector<std::string>{"'c-1'|'ad-1'|'100'|'i-2'|", "'c-1'|'ad-1'|'200'|'i-3'|",
+                                                               "'c-1'|'uu-1'|'200'|'i-3'|", "'c-1'|'uu-1'|'300'|'i-1'|"}));
+        auto indexes = db.prepare("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'index' AND name IN"
+                                  " ('interactions_user', 'interactions_anonymous')");
+        QVERIFY(indexes.step());
+        QCOMPARE(indexes.int64At(0), 0);
     }
 };
 
