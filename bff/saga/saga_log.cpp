@@ -249,8 +249,13 @@ std::vector<SagaId> SagaLog::dueSagas(UtcTime now, size_t limit)
 std::vector<SagaSummary> SagaLog::list(const SagaFilter& filter, const std::optional<std::string>& after,
                                        size_t limit)
 {
-    auto rows = m_db.prepare("SELECT " + std::string(kSummaryColumns) +
-                             " FROM sagas s WHERE (?1 IS NULL OR s.state = ?1) AND (?2 IS NULL OR s.campaign_id = ?2)"
+    // The leading term picks the index to walk (sagas_campaign, sagas_state, or the table); the
+    // others filter what it yields. Without it SQLite cannot tell which filter is given and walks
+    // every saga until it has found `limit` of a campaign: a campaign without recent sagas made
+    // its overview read the whole table.
+    const std::string_view leading = filter.campaignId ? "s.campaign_id = ?2" : filter.state ? "s.state = ?1" : "1";
+    auto rows = m_db.prepare("SELECT " + std::string(kSummaryColumns) + " FROM sagas s WHERE " + std::string(leading) +
+                             " AND (?1 IS NULL OR s.state = ?1) AND (?2 IS NULL OR s.campaign_id = ?2)"
                              " AND (?3 IS NULL OR s.id < ?3) ORDER BY s.id DESC LIMIT ?4");
     rows.bind(1, optionalName(kSagaStates, filter.state));
     rows.bind(2, filter.campaignId ? std::optional<std::string>(filter.campaignId->str()) : std::nullopt);

@@ -481,9 +481,15 @@ Result<dto::Commission> CommissionsService::get(const CommissionId& id)
 Result<Page<dto::Commission>> CommissionsService::list(const CommissionFilter& filter, const PageRequest& page)
 {
     return m_db->readers().read([&](storage::Database& db) -> Result<Page<dto::Commission>> {
-        // Newest first; ids are UUID v7, so id order is creation order and a stable cursor.
-        auto stmt = db.prepare(std::string(kSelect) +
-                               " WHERE (?1 IS NULL OR state = ?1) AND (?2 IS NULL OR campaign_id = ?2)"
+        // Newest first; ids are UUID v7, so id order is creation order and a stable cursor. The
+        // leading term picks the index to walk, the others filter what it yields (as in
+        // listInteractions): one cached statement per shape.
+        const std::string_view leading = filter.campaignId    ? "campaign_id = ?2"
+                                         : filter.affiliateId ? "affiliate_id = ?3"
+                                         : filter.state       ? "state = ?1"
+                                                              : "1";
+        auto stmt = db.prepare(std::string(kSelect) + " WHERE " + std::string(leading) +
+                               " AND (?1 IS NULL OR state = ?1) AND (?2 IS NULL OR campaign_id = ?2)"
                                " AND (?3 IS NULL OR affiliate_id = ?3) AND (?4 IS NULL OR id < ?4)"
                                " ORDER BY id DESC LIMIT ?5");
         stmt.bind(1, filter.state ? std::optional<std::string_view>(domain::kCommissionStates.name(*filter.state))
@@ -564,9 +570,14 @@ dto::ConfirmBatchResult CommissionsService::confirmEach(storage::Database& db, s
 Result<dto::CommissionStats> CommissionsService::stats(const CommissionStatsFilter& filter)
 {
     return m_db->readers().read([&](storage::Database& db) -> Result<dto::CommissionStats> {
-        // From the running totals (migration 3), not from every commission.
-        auto stmt = db.prepare("SELECT state, currency, SUM(count), SUM(amount) FROM commission_stats"
-                               " WHERE (?1 IS NULL OR campaign_id = ?1) AND (?2 IS NULL OR affiliate_id = ?2)"
+        // From the running totals (migration 3), not from every commission; the leading term picks
+        // the key or index to walk, as in list().
+        const std::string_view leading = filter.campaignId    ? "campaign_id = ?1"
+                                         : filter.affiliateId ? "affiliate_id = ?2"
+                                                              : "1";
+        auto stmt = db.prepare("SELECT state, currency, SUM(count), SUM(amount) FROM commission_stats WHERE " +
+                               std::string(leading) +
+                               " AND (?1 IS NULL OR campaign_id = ?1) AND (?2 IS NULL OR affiliate_id = ?2)"
                                " GROUP BY state, currency HAVING SUM(count) > 0 ORDER BY state, currency");
         stmt.bind(1, idText(filter.campaignId));
         stmt.bind(2, idText(filter.affiliateId));
