@@ -8,7 +8,9 @@
 #       (bench_fill_interactions fills the data directory through the engine once; reused after),
 #       right after (c), while the engine still checkpoints what (c) wrote, and the overview again
 #       once the BFF is at rest (its CPU idle);
-#   (e) the BFF's resident memory under that load (peak VmRSS sampled, VmHWM at the end);
+#   (e) the BFF's resident memory under that load: its peak as the kernel keeps it (VmHWM), read
+#       at the end. Not sampled: a sampling loop forks several processes a second, and on 2 cores
+#       that alone doubled the overview's p99 (results.md, 2026-11-24);
 #   (f) the conversion saga (issue 4's targets): sustained sagas/s from purchase to `reserved`, and
 #       that latency at a fixed offered rate (bench_saga_throughput, the engine in its own process
 #       and data directory, run while the BFF is idle);
@@ -87,18 +89,6 @@ field() { echo "$1" | grep -oE "$2=[0-9.]+" | cut -d= -f2; }
 # "| p99 latency at 500 purchases/s | ≤ 50 ms | 31.9 ms | 1.57 |" → 31.9.
 sagaCell() { awk -F'|' -v row="$1" 'index($2, " " row) == 1 {gsub(/[^0-9.]/, "", $4); print $4}' "$work/saga.md"; }
 
-# Samples a process's VmRSS (kB) every 0.2 s into a file, keeping the largest.
-sampleMemory() {
-  local pid=$1 out=$2
-  echo 0 > "$out"
-  while kill -0 "$pid" 2>/dev/null; do
-    local rss
-    rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
-    [ "${rss:-0}" -gt "$(cat "$out")" ] && echo "$rss" > "$out"
-    sleep 0.2
-  done
-}
-
 # min–max of numbers, formatted with printf format $1.
 range() {
   local format=$1
@@ -154,8 +144,6 @@ bff=$!
 pids+=("$bff")
 bffPort=$(portOf "$work/bff.log")
 bffUrl=http://127.0.0.1:$bffPort
-sampleMemory "$bff" "$work/rss.txt" &
-pids+=("$!")
 token=$(curl -sf "$bffUrl/api/v1/auth/login" -H 'Content-Type: application/json' \
   -d "{\"username\":\"admin\",\"password\":\"$adminPassword\"}" | grep -oE '"token":"[^"]+"' | cut -d'"' -f4)
 ALPES_BENCH_KEY=$(curl -sf "$bffUrl/api/v1/api-keys" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
@@ -223,7 +211,6 @@ for run in $(seq "$runs"); do
   sagaReserved+=("$(grep -oE '[0-9]+ of [0-9]+ reserved' "$work/saga.md")")
   log "sagas: $rate/s sustained, p50 ${sagaP50[-1]} ms, p99 ${sagaP99[-1]} ms at $sagaRate/s (${sagaReserved[-1]})"
 done
-peakRss=$(cat "$work/rss.txt")
 hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$bff/status")
 kill "$bff" "$ceilingPid"
 wait "$bff" 2>/dev/null || true
@@ -260,7 +247,7 @@ Conversion saga: bench_saga_throughput $sagas $sagaRate $sagaSeconds (its own en
 | (d) GET /campaigns/{id}/overview, BFF at rest (CPU idle after $(printf '%s s, ' "${restWaits[@]}" | sed 's/, $//')) | p99 ≤ 5 ms | p50 $(range %.2f "${restP50[@]}") ms, p99 $(range %.2f "${restP99[@]}") ms ($(range %.0f "${restRps[@]}") req/s) | $(range %.2f "${restRatio[@]}") × target | $restMet |
 | (d) GET /campaigns/{id}/stats/daily | — | p50 $(range %.2f "${dailyP50[@]}") ms, p99 $(range %.2f "${dailyP99[@]}") ms ($(range %.0f "${dailyRps[@]}") req/s) | — | — |
 | keep-alive, 1 connection, GET /health (TCP_NODELAY check) | ≪ 40 ms | p50 $(range %.2f "${healthP50[@]}") ms, p99 $(range %.2f "${healthP99[@]}") ms | — | $(noneAbove 20 "${healthP50[@]}") |
-| (e) BFF resident memory | — | idle $(mib "$idleRss") MiB, peak VmRSS $(mib "$peakRss") MiB, VmHWM $(mib "$hwm") MiB | — | — |
+| (e) BFF resident memory | — | idle $(mib "$idleRss") MiB, peak (VmHWM) $(mib "$hwm") MiB | — | — |
 | (f) conversion saga: sustained sagas/s, purchase → reserved ($sagas sagas, ≤ 2,000 in flight) | ≥ 2,000/s | $(range %.0f "${sagaRps[@]}") sagas/s ($(range %.2f "${sagaCpu[@]}") ms CPU per saga, all threads) | $(range %.2f "${sagaRatio[@]}") × target | $sagaMet |
 | (f) purchase acknowledged → reserved at $sagaRate purchases/s offered for $sagaSeconds s | p99 ≤ 50 ms | p50 $(range %.1f "${sagaP50[@]}") ms, p99 $(range %.1f "${sagaP99[@]}") ms ($(printf '%s; ' "${sagaReserved[@]}" | sed 's/; $//')) | $(range %.2f "${sagaP99Ratio[@]}") × target | $sagaP99Met |
 
