@@ -247,7 +247,7 @@ Measurement measureStore(const std::vector<dto::InteractionInput>& inputs)
     const Timing timing = secondsOf([&] {
         storage::Transaction transaction(db);
         for (const auto& interaction : interactions)
-            tracking::recordInteraction(db, interaction);
+            tracking::recordInteraction(db, tracking::encodeInteraction(interaction));
         transaction.commit();
     });
     std::filesystem::remove_all(dir);

@@ -4,14 +4,13 @@ namespace alpes::events {
 
 void appendToOutbox(storage::Database& db, const messages::Envelope& envelope)
 {
-    appendToOutbox(db, envelope, envelope.payload.dump());
+    appendMessageToOutbox(db, envelope, messages::serialize(envelope));
 }
 
-void appendToOutbox(storage::Database& db, const messages::Envelope& envelope, std::string_view payloadJson)
+void appendMessageToOutbox(storage::Database& db, const messages::Envelope& envelope, std::string_view message)
 {
     db.prepare("INSERT INTO outbox(message_id, type, msg_key, body, created_at) VALUES (?, ?, ?, ?, ?)")
-        .bindAll(envelope.id, envelope.type, envelope.key, messages::serialize(envelope, payloadJson),
-                 formatRfc3339(envelope.occurredAt))
+        .bindAll(envelope.id, envelope.type, envelope.key, message, formatRfc3339(envelope.occurredAt))
         .run();
 }
 

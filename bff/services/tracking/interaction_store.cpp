@@ -117,19 +117,27 @@ Error unreadableLogEntry(std::int64_t seq, const Error& cause)
 
 }  // namespace
 
-void recordInteraction(storage::Database& db, const dto::Interaction& interaction)
+EncodedInteraction encodeInteraction(dto::Interaction interaction)
 {
-    // Encoded once for the log and the outbox alike; the event carries no decoded copy.
-    const std::string payload = dto::toJson(interaction).dump();
-    appendToLog(db, types::kInteractionTracked, payload, interaction.receivedAt);
+    EncodedInteraction encoded{std::move(interaction), {}, {}, {}};
+    const dto::Interaction& tracked = encoded.interaction;
+    encoded.payload = dto::toJson(tracked).dump();
+    encoded.event = messages::makeEnvelope(std::string(types::kInteractionTracked), kEventVersion,
+                                           std::string(kSource), tracked.id.str(), nullptr, tracked.receivedAt);
+    if (tracked.sagaId)
+        encoded.event.correlationId = tracked.sagaId->str();  // the saga this purchase starts
+    encoded.message = messages::serialize(encoded.event, encoded.payload);
+    return encoded;
+}
+
+void recordInteraction(storage::Database& db, const EncodedInteraction& encoded)
+{
+    const dto::Interaction& interaction = encoded.interaction;
+    appendToLog(db, types::kInteractionTracked, encoded.payload, interaction.receivedAt);
     insertReadModel(db, interaction);
     appendJourneySteps(db, interaction);
     adjustProjections(db, interaction, 1);
-    auto event = messages::makeEnvelope(std::string(types::kInteractionTracked), kEventVersion, std::string(kSource),
-                                        interaction.id.str(), nullptr, interaction.receivedAt);
-    if (interaction.sagaId)
-        event.correlationId = interaction.sagaId->str();  // the saga this purchase starts
-    events::appendToOutbox(db, event, payload);
+    events::appendMessageToOutbox(db, encoded.event, encoded.message);
 }
 
 std::vector<InteractionId> discardInteractions(storage::Database& db, const InteractionId& conversionId,

@@ -2,6 +2,7 @@
 
 #include "bff/storage/database.h"
 #include "shared/dto/interaction.h"
+#include "shared/messages/envelope.h"
 
 #include <cstdint>
 #include <optional>
@@ -16,9 +17,21 @@ namespace alpes::services::tracking {
 // current state, and the projections (daily, per-minute, per-affiliate counts), all changed in the
 // caller's writer unit so that they never disagree. Functions throw SqlError like any storage call.
 
+// An interaction with what recording it writes as text: InteractionTracked's payload (for the log
+// and the event alike) and the outbox's message. Encoding is a good part of an interaction's cost
+// and needs no database, so ingest does it on the caller's thread, and the single writer only
+// binds the text.
+struct EncodedInteraction {
+    dto::Interaction interaction;
+    std::string payload;
+    messages::Envelope event;  // its payload is left empty: `message` carries it
+    std::string message;
+};
+EncodedInteraction encodeInteraction(dto::Interaction interaction);
+
 // Appends InteractionTracked to the log and to the outbox, and adds the interaction to the read
 // model, the journeys (journey_steps.h) and the projections.
-void recordInteraction(storage::Database& db, const dto::Interaction& interaction);
+void recordInteraction(storage::Database& db, const EncodedInteraction& encoded);
 
 // Discards those of `ids` that are still recorded: one InteractionsDiscarded entry in the log,
 // their read-model state, and the projections decremented. Returns the ones it changed, in order.

@@ -166,10 +166,14 @@ std::vector<Result<TrackReceipt>> TrackingService::trackBatch(std::span<const dt
 {
     const UtcTime receivedAt = m_clock.now();
     std::vector<std::optional<Result<TrackReceipt>>> outcomes(inputs.size());
-    std::vector<std::optional<dto::Interaction>> stored(inputs.size());
-    for (size_t i = 0; i < inputs.size(); ++i)
+    // Encoded here, on the caller's thread, so that the writer only checks and stores them.
+    std::vector<std::optional<EncodedInteraction>> encoded(inputs.size());
+    for (size_t i = 0; i < inputs.size(); ++i) {
         if (Status valid = dto::validateInteractionInput(inputs[i], receivedAt); !valid)
             outcomes[i].emplace(std::move(valid).error());
+        else
+            encoded[i] = encodeInteraction(interactionFrom(inputs[i], receivedAt));
+    }
     std::vector<std::pair<size_t, size_t>> units;  // [first, last) of the items of each unit
     for (size_t first = 0; first < inputs.size(); first += kItemsPerUnit) {
         const size_t last = std::min(inputs.size(), first + kItemsPerUnit);
@@ -187,17 +191,14 @@ std::vector<Result<TrackReceipt>> TrackingService::trackBatch(std::span<const dt
     auto allSettled = settled.get_future();
     for (const auto& [first, last] : units) {
         m_db->writer().submit(
-            [this, inputs, &outcomes, &stored, first = first, last = last, receivedAt](storage::Database& db) -> Status {
+            [this, inputs, &outcomes, &encoded, first = first, last = last](storage::Database& db) -> Status {
                 for (size_t i = first; i < last; ++i) {
                     if (outcomes[i])
                         continue;  // refused by validation
-                    auto tracked = ingest(db, inputs[i], receivedAt);
-                    if (!tracked) {
-                        outcomes[i].emplace(std::move(tracked).error());
-                        continue;
-                    }
-                    outcomes[i].emplace(TrackReceipt{tracked->id, tracked->sagaId});
-                    stored[i] = std::move(tracked).value();
+                    if (Status stored = ingest(db, inputs[i], *encoded[i]); !stored)
+                        outcomes[i].emplace(std::move(stored).error());
+                    else
+                        outcomes[i].emplace(TrackReceipt{encoded[i]->interaction.id, encoded[i]->interaction.sagaId});
                 }
                 return {};
             },
@@ -220,7 +221,7 @@ std::vector<Result<TrackReceipt>> TrackingService::trackBatch(std::span<const dt
     for (size_t i = 0; i < outcomes.size(); ++i) {
         // An outcome still ok after its completion ran means the unit's commit succeeded.
         if (m_trackedListener && outcomes[i]->ok())
-            committed.push_back(std::move(*stored[i]));
+            committed.push_back(std::move(encoded[i]->interaction));
         results.push_back(std::move(*outcomes[i]));
     }
     if (!committed.empty())
@@ -233,8 +234,7 @@ void TrackingService::setTrackedListener(TrackedListener listener)
     m_trackedListener = std::move(listener);
 }
 
-Result<dto::Interaction> TrackingService::ingest(storage::Database& db, const dto::InteractionInput& input,
-                                             UtcTime receivedAt)
+Status TrackingService::ingest(storage::Database& db, const dto::InteractionInput& input, EncodedInteraction& encoded)
 {
     // Every refusal comes before the first write: trackBatch() runs its units without a savepoint.
     const auto campaign = findCampaignCopy(db, input.campaignId);
@@ -247,15 +247,18 @@ Result<dto::Interaction> TrackingService::ingest(storage::Database& db, const dt
     if (campaign && input.amount && input.amount->currency() != campaign->currency)
         errors.add("amount.currency", "Must be the campaign's currency (" + campaign->currency + ")");
     if (!errors.empty())
-        return errors.status().error();
+        return errors.status();
     if (input.orderId && orderTracked(db, input.campaignId, *input.orderId))
         return Error{ErrorCode::Conflict, "This order was already tracked for the campaign", {},
                      {{"orderId", "Was already tracked for this campaign"}}};
-    dto::Interaction interaction = interactionFrom(input, receivedAt);
-    if (!acceptsConversions(*campaign, interaction.occurredAt))
-        interaction.flags.emplace_back(dto::kFlagCampaignNotActive);
-    recordInteraction(db, interaction);
-    return interaction;
+    if (!acceptsConversions(*campaign, encoded.interaction.occurredAt)) {
+        // Rare enough to encode a second time, now that the flag is known.
+        dto::Interaction flagged = std::move(encoded.interaction);
+        flagged.flags.emplace_back(dto::kFlagCampaignNotActive);
+        encoded = encodeInteraction(std::move(flagged));
+    }
+    recordInteraction(db, encoded);
+    return {};
 }
 
 std::string TrackingService::newLinkCode()
@@ -313,10 +316,10 @@ Result<FollowedLink> TrackingService::followLink(const LinkCode& code, const Vis
         click.userAgent = visitor.userAgent;
         click.context.referrer = visitor.referrer;
         click.clickId = newUuidV7();
-        auto tracked = ingest(db, click, receivedAt);
-        if (!tracked)
-            return std::move(tracked).error();
-        clicked = std::move(tracked).value();
+        auto encoded = encodeInteraction(interactionFrom(click, receivedAt));
+        if (Status stored = ingest(db, click, encoded); !stored)
+            return std::move(stored).error();
+        clicked = std::move(encoded.interaction);
         return FollowedLink{link.textAt(2), *click.clickId, *click.anonymousId};
     });
     if (followed && m_trackedListener)

@@ -84,7 +84,8 @@ private:
     TrackingService(std::unique_ptr<ServiceDatabase> db, const Clock& clock, FraudRules fraudRules);
     static Handlers handlers(const Clock& clock, const FraudRules& fraudRules);
     Status apply(storage::Database& db, const messages::Envelope& message);
-    Result<dto::Interaction> ingest(storage::Database& db, const dto::InteractionInput& input, UtcTime receivedAt);
+    // Checks `input` against the campaign and partner copies and stores `encoded`, made from it.
+    Status ingest(storage::Database& db, const dto::InteractionInput& input, EncodedInteraction& encoded);
     std::string newLinkCode();
 
     std::unique_ptr<ServiceDatabase> m_db;
