@@ -9,16 +9,16 @@ void appendJourneySteps(storage::Database& db, const dto::Interaction& interacti
     const std::int64_t occurredAt = toEpochMillis(interaction.occurredAt);
     // journey_pending is only ever emptied whole, and SQLite numbers a row of an empty table 1: the
     // last rowid is the number of pending steps.
+    const auto appendStep = [&](std::string_view visitorKind, const std::string& visitor) {
+        db.prepare("INSERT INTO journey_pending(campaign_id, visitor, occurred_at, interaction_id)"
+                   " VALUES (?, ? || ?, ?, ?)")
+            .bindAll(interaction.campaignId.str(), visitorKind, visitor, occurredAt, interaction.id.str())
+            .run();
+    };
     if (interaction.userId)
-        db.prepare("INSERT INTO journey_pending(campaign_id, visitor, occurred_at, interaction_id)"
-                   " VALUES (?, 'u' || ?, ?, ?)")
-            .bindAll(interaction.campaignId.str(), *interaction.userId, occurredAt, interaction.id.str())
-            .run();
+        appendStep("u", *interaction.userId);
     if (interaction.anonymousId)
-        db.prepare("INSERT INTO journey_pending(campaign_id, visitor, occurred_at, interaction_id)"
-                   " VALUES (?, 'a' || ?, ?, ?)")
-            .bindAll(interaction.campaignId.str(), *interaction.anonymousId, occurredAt, interaction.id.str())
-            .run();
+        appendStep("a", *interaction.anonymousId);
     if (db.lastInsertRowId() >= kJourneyStepsPerMerge)
         mergeJourneySteps(db);
 }
