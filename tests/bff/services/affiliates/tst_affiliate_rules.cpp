@@ -1,5 +1,5 @@
 #include "bff/services/affiliates/affiliate_rules.h"
-#include "tests/support/test_printing.h"
+#include "tests/support/transition_table.h"
 
 #include <QtTest>
 
@@ -17,10 +17,7 @@ private Q_SLOTS:
     // Every (state, action) pair: the three allowed transitions and the six refused ones.
     void transitions_data()
     {
-        QTest::addColumn<AffiliateState>("from");
-        QTest::addColumn<AffiliateAction>("action");
-        QTest::addColumn<bool>("allowed");
-        QTest::addColumn<AffiliateState>("to");
+        testing::addTransitionColumns<AffiliateState, AffiliateAction>();
         QTest::newRow("approve pending") << AffiliateState::Pending << AffiliateAction::Approve << true << AffiliateState::Active;
         QTest::newRow("suspend active") << AffiliateState::Active << AffiliateAction::Suspend << true << AffiliateState::Suspended;
         QTest::newRow("reinstate suspended") << AffiliateState::Suspended << AffiliateAction::Reinstate << true << AffiliateState::Active;
@@ -33,16 +30,7 @@ private Q_SLOTS:
     }
     void transitions()
     {
-        QFETCH(AffiliateState, from);
-        QFETCH(AffiliateAction, action);
-        QFETCH(bool, allowed);
-        QFETCH(AffiliateState, to);
-        const auto next = transition(from, action);
-        QCOMPARE(next.ok(), allowed);
-        if (allowed)
-            QVERIFY(next.value() == to);
-        else
-            QCOMPARE(next.error().code, ErrorCode::Conflict);
+        testing::checkTransitionRow<AffiliateState, AffiliateAction>(transition, domain::kAffiliateStates);
     }
 };
 

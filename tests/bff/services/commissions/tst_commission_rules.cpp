@@ -1,5 +1,5 @@
 #include "bff/services/commissions/commission_rules.h"
-#include "tests/support/test_printing.h"
+#include "tests/support/transition_table.h"
 
 #include <QtTest>
 
@@ -17,10 +17,7 @@ private Q_SLOTS:
     // Every (state, action) pair: the three allowed transitions and the three refused ones.
     void transitions_data()
     {
-        QTest::addColumn<CommissionState>("from");
-        QTest::addColumn<CommissionAction>("action");
-        QTest::addColumn<bool>("allowed");
-        QTest::addColumn<CommissionState>("to");
+        testing::addTransitionColumns<CommissionState, CommissionAction>();
         QTest::newRow("confirm reserved") << CommissionState::Reserved << CommissionAction::Confirm << true << CommissionState::Confirmed;
         QTest::newRow("revert reserved") << CommissionState::Reserved << CommissionAction::Revert << true << CommissionState::Reverted;
         QTest::newRow("revert confirmed") << CommissionState::Confirmed << CommissionAction::Revert << true << CommissionState::Reverted;
@@ -30,16 +27,7 @@ private Q_SLOTS:
     }
     void transitions()
     {
-        QFETCH(CommissionState, from);
-        QFETCH(CommissionAction, action);
-        QFETCH(bool, allowed);
-        QFETCH(CommissionState, to);
-        const auto next = transition(from, action);
-        QCOMPARE(next.ok(), allowed);
-        if (allowed)
-            QVERIFY(next.value() == to);
-        else
-            QCOMPARE(next.error().code, ErrorCode::Conflict);
+        testing::checkTransitionRow<CommissionState, CommissionAction>(transition, domain::kCommissionStates);
     }
 
     void aRefusalNamesTheStateTheCommissionIsIn()

@@ -1,6 +1,6 @@
 #include "bff/services/marketing/campaign_rules.h"
 #include "tests/bff/services/marketing/marketing_fixture.h"
-#include "tests/support/test_printing.h"
+#include "tests/support/transition_table.h"
 
 #include <QtTest>
 
@@ -61,10 +61,7 @@ private Q_SLOTS:
     // All 5 states × 5 actions: the seven allowed transitions and the eighteen refused ones.
     void transitions_data()
     {
-        QTest::addColumn<CampaignState>("from");
-        QTest::addColumn<CampaignAction>("action");
-        QTest::addColumn<bool>("allowed");
-        QTest::addColumn<CampaignState>("to");
+        testing::addTransitionColumns<CampaignState, CampaignAction>();
         const std::pair<CampaignState, const char*> states[] = {{CampaignState::Draft, "draft"},
                                                                 {CampaignState::Active, "active"},
                                                                 {CampaignState::Paused, "paused"},
@@ -105,18 +102,7 @@ private Q_SLOTS:
     }
     void transitions()
     {
-        QFETCH(CampaignState, from);
-        QFETCH(CampaignAction, action);
-        QFETCH(bool, allowed);
-        QFETCH(CampaignState, to);
-        const auto next = transition(from, action);
-        QCOMPARE(next.ok(), allowed);
-        if (allowed) {
-            QVERIFY(next.value() == to);
-        } else {
-            QCOMPARE(next.error().code, ErrorCode::Conflict);
-            QVERIFY(next.error().message.find(std::string(domain::kCampaignStates.name(from))) != std::string::npos);
-        }
+        testing::checkTransitionRow<CampaignState, CampaignAction>(transition, domain::kCampaignStates);
     }
 
     void refusalNamesBothEnds()
