@@ -12,10 +12,10 @@
 #include "shared/dto/affiliate.h"
 #include "shared/dto/campaign.h"
 #include "tests/support/temp_data_dir.h"
+#include "tests/support/test_clock.h"
 
 #include <QtTest>
 
-#include <atomic>
 #include <mutex>
 
 namespace alpes::testing {
@@ -27,16 +27,6 @@ inline UtcTime testStart()
 {
     return parseRfc3339("2026-11-22T12:00:00.000Z").value();
 }
-
-class ManualClock final : public Clock {
-public:
-    explicit ManualClock(UtcTime start) : m_millis(toEpochMillis(start)) {}
-    UtcTime now() const override { return fromEpochMillis(m_millis.load()); }
-    void advance(Millis by) { m_millis += by.count(); }
-
-private:
-    std::atomic<std::int64_t> m_millis;
-};
 
 inline dto::Campaign makeCampaign(const std::string& id, domain::CampaignState state, UtcTime startsAt,
                                   UtcTime endsAt, domain::AttributionSettings attribution = {})
@@ -136,7 +126,7 @@ public:
     ~TrackingFixture() { m_service.reset(); }
 
     services::tracking::TrackingService& service() { return *m_service; }
-    ManualClock& clock() { return m_clock; }
+    TestClock& clock() { return m_clock; }
     MessageSink& sink() { return m_sink; }
     std::filesystem::path databasePath() const { return m_dir.path() / "tracking.db"; }
     void start() { m_service->database().start(); }
@@ -169,7 +159,7 @@ public:
 
 private:
     TempDataDir m_dir;
-    ManualClock m_clock;
+    TestClock m_clock;
     events::EmbeddedBus m_bus;
     MessageSink m_sink;
     std::unique_ptr<services::tracking::TrackingService> m_service;

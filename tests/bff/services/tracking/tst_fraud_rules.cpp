@@ -260,7 +260,7 @@ private:
         ~Service() { m_service.reset(); }
 
         TrackingService& service() { return *m_service; }
-        testing::ManualClock& clock() { return m_clock; }
+        testing::TestClock& clock() { return m_clock; }
 
         // A click on partner's link by user, `before` the present.
         void click(const std::string& user, Millis before, const std::string& partner = "a-1")
@@ -309,7 +309,7 @@ private:
         }
 
         testing::TempDataDir m_dir;
-        testing::ManualClock m_clock;
+        testing::TestClock m_clock;
         events::EmbeddedBus m_bus;
         testing::MessageSink m_sink;
         std::unique_ptr<TrackingService> m_service;
