@@ -3,7 +3,7 @@
 #include "bff/events/event_tables.h"
 #include "bff/messages/message_types.h"
 #include "bff/services/affiliates/affiliates_service.h"
-#include "tests/support/temp_data_dir.h"
+#include "tests/support/service_under_test.h"
 #include "tests/support/test_printing.h"
 
 #include <QtTest>
@@ -33,17 +33,11 @@ class TestAffiliatesService : public QObject {
 private Q_SLOTS:
     void init()
     {
-        m_dir = std::make_unique<testing::TempDataDir>();
-        m_bus = std::make_unique<events::EmbeddedBus>();
-        auto service = AffiliatesService::open({m_dir->path(), "affiliates"}, *m_bus, m_clock);
-        QVERIFY(service.ok());
-        m_service = std::move(service).value();
+        QVERIFY(m_service.open("affiliates", m_clock));
     }
     void cleanup()
     {
-        m_service.reset();
-        m_bus.reset();
-        m_dir.reset();
+        m_service.close();
     }
 
     void registersAPendingPartnerAndFindsIt()
@@ -120,7 +114,7 @@ private Q_SLOTS:
     {
         std::vector<std::string> received;
         messages::Upcaster upcaster;
-        auto sinkDb = storage::Database::open((m_dir->path() / "sink.db").string());
+        auto sinkDb = storage::Database::open((m_service.dir() / "sink.db").string());
         QVERIFY(sinkDb.ok());
         QVERIFY(storage::migrate(sinkDb.value(), std::array{storage::Migration{1, "events", events::kEventTablesSql}}).ok());
         storage::GroupCommitWriter sinkWriter(std::move(sinkDb).value(), {});
@@ -130,7 +124,7 @@ private Q_SLOTS:
                                   received.push_back(e.type);
                                   return {};
                               });
-        m_bus->subscribe(sink);
+        m_service.bus().subscribe(sink);
         m_service->database().start();
         const auto id = m_service->registerAffiliate(registration("ana@example.com"))->id;
         QVERIFY(m_service->approve(id).ok());
@@ -143,9 +137,7 @@ private Q_SLOTS:
 
 private:
     SystemClock m_clock;
-    std::unique_ptr<testing::TempDataDir> m_dir;
-    std::unique_ptr<events::EmbeddedBus> m_bus;
-    std::unique_ptr<AffiliatesService> m_service;
+    testing::ServiceUnderTest<AffiliatesService> m_service;
 };
 
 QTEST_GUILESS_MAIN(TestAffiliatesService)

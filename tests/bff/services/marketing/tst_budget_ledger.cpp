@@ -3,7 +3,7 @@
 #include "bff/services/marketing/marketing_migrations.h"
 #include "bff/services/marketing/marketing_service.h"
 #include "tests/bff/services/marketing/marketing_fixture.h"
-#include "tests/support/temp_data_dir.h"
+#include "tests/support/service_under_test.h"
 #include "tests/support/test_printing.h"
 
 #include <QtTest>
@@ -62,17 +62,11 @@ private Q_SLOTS:
     void init()
     {
         m_clock.set(kStart);
-        m_dir = std::make_unique<testing::TempDataDir>();
-        m_bus = std::make_unique<events::EmbeddedBus>();
-        auto service = MarketingService::open({m_dir->path(), "marketing"}, *m_bus, m_clock);
-        QVERIFY(service.ok());
-        m_service = std::move(service).value();
+        QVERIFY(m_service.open("marketing", m_clock));
     }
     void cleanup()
     {
-        m_service.reset();
-        m_bus.reset();
-        m_dir.reset();
+        m_service.close();
     }
 
     void reservesWhileTheBudgetCovers()
@@ -262,7 +256,7 @@ private Q_SLOTS:
         std::mutex receivedMutex;
         std::vector<messages::Envelope> received;
         messages::Upcaster upcaster;
-        auto sinkDb = storage::Database::open((m_dir->path() / "sink.db").string());
+        auto sinkDb = storage::Database::open((m_service.dir() / "sink.db").string());
         QVERIFY(sinkDb.ok());
         QVERIFY(storage::migrate(sinkDb.value(), std::array{storage::Migration{1, "events", events::kEventTablesSql}})
                     .ok());
@@ -273,7 +267,7 @@ private Q_SLOTS:
                                   received.push_back(e);
                                   return {};
                               });
-        m_bus->subscribe(sink);
+        m_service.bus().subscribe(sink);
         // Stops the relay before the sink goes away, also when a check below fails and returns early.
         struct StopRelay {
             services::ServiceDatabase& db;
@@ -324,7 +318,7 @@ private Q_SLOTS:
     // triggers keep them from then on: live reservations count, released and refused ones do not.
     void runningTotalsStartFromAnOlderLedgerAndFollowIt()
     {
-        auto db = storage::Database::open((m_dir->path() / "older.db").string()).value();
+        auto db = storage::Database::open((m_service.dir() / "older.db").string()).value();
         QVERIFY(storage::migrate(db, migrations().first(2)).ok());
         const auto line = [&](const char* conversion, const char* campaign, std::int64_t amount, const char* state) {
             db.prepare("INSERT INTO budget_ledger(conversion_id, campaign_id, amount, currency, state, spent_after,"
@@ -383,9 +377,7 @@ private:
     }
 
     testing::TestClock m_clock{kStart};
-    std::unique_ptr<testing::TempDataDir> m_dir;
-    std::unique_ptr<events::EmbeddedBus> m_bus;
-    std::unique_ptr<MarketingService> m_service;
+    testing::ServiceUnderTest<MarketingService> m_service;
 };
 
 QTEST_GUILESS_MAIN(TestBudgetLedger)

@@ -1,7 +1,7 @@
 #include "bff/events/embedded_bus.h"
 #include "bff/services/marketing/marketing_service.h"
 #include "tests/bff/services/marketing/marketing_fixture.h"
-#include "tests/support/temp_data_dir.h"
+#include "tests/support/service_under_test.h"
 #include "tests/support/test_printing.h"
 
 #include <QtTest>
@@ -45,17 +45,11 @@ private Q_SLOTS:
     void init()
     {
         m_clock.set(kStart);
-        m_dir = std::make_unique<testing::TempDataDir>();
-        m_bus = std::make_unique<events::EmbeddedBus>();
-        auto service = MarketingService::open({m_dir->path(), "marketing"}, *m_bus, m_clock);
-        QVERIFY(service.ok());
-        m_service = std::move(service).value();
+        QVERIFY(m_service.open("marketing", m_clock));
     }
     void cleanup()
     {
-        m_service.reset();
-        m_bus.reset();
-        m_dir.reset();
+        m_service.close();
     }
 
     void createsADraftWithANewBrandAndNothingSpent()
@@ -321,9 +315,7 @@ private Q_SLOTS:
 
 private:
     testing::TestClock m_clock{kStart};
-    std::unique_ptr<testing::TempDataDir> m_dir;
-    std::unique_ptr<events::EmbeddedBus> m_bus;
-    std::unique_ptr<MarketingService> m_service;
+    testing::ServiceUnderTest<MarketingService> m_service;
 };
 
 QTEST_GUILESS_MAIN(TestMarketingService)
