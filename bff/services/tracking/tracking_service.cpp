@@ -191,11 +191,11 @@ std::vector<Result<TrackReceipt>> TrackingService::trackBatch(std::span<const dt
     auto allSettled = settled.get_future();
     for (const auto& [first, last] : units) {
         m_db->writer().submit(
-            [this, inputs, &outcomes, &encoded, first = first, last = last](storage::Database& db) -> Status {
+            [this, &outcomes, &encoded, first = first, last = last](storage::Database& db) -> Status {
                 for (size_t i = first; i < last; ++i) {
                     if (outcomes[i])
                         continue;  // refused by validation
-                    if (Status stored = ingest(db, inputs[i], *encoded[i]); !stored)
+                    if (Status stored = ingest(db, *encoded[i]); !stored)
                         outcomes[i].emplace(std::move(stored).error());
                     else
                         outcomes[i].emplace(TrackReceipt{encoded[i]->interaction.id, encoded[i]->interaction.sagaId});
@@ -234,24 +234,25 @@ void TrackingService::setTrackedListener(TrackedListener listener)
     m_trackedListener = std::move(listener);
 }
 
-Status TrackingService::ingest(storage::Database& db, const dto::InteractionInput& input, EncodedInteraction& encoded)
+Status TrackingService::ingest(storage::Database& db, EncodedInteraction& encoded)
 {
     // Every refusal comes before the first write: trackBatch() runs its units without a savepoint.
-    const auto campaign = findCampaignCopy(db, input.campaignId);
+    const dto::Interaction& interaction = encoded.interaction;
+    const auto campaign = findCampaignCopy(db, interaction.campaignId);
     json::FieldErrors errors;
     if (!campaign)
         errors.add("campaignId", "No campaign with this id");
-    if (!findAffiliateCopy(db, input.affiliateId))
+    if (!findAffiliateCopy(db, interaction.affiliateId))
         errors.add("affiliateId", "No partner with this id");
     // Commissions and budgets are in the campaign's currency; a purchase in another could not be paid.
-    if (campaign && input.amount && input.amount->currency() != campaign->currency)
+    if (campaign && interaction.amount && interaction.amount->currency() != campaign->currency)
         errors.add("amount.currency", "Must be the campaign's currency (" + campaign->currency + ")");
     if (!errors.empty())
         return errors.status();
-    if (input.orderId && orderTracked(db, input.campaignId, *input.orderId))
+    if (interaction.orderId && orderTracked(db, interaction.campaignId, *interaction.orderId))
         return Error{ErrorCode::Conflict, "This order was already tracked for the campaign", {},
                      {{"orderId", "Was already tracked for this campaign"}}};
-    if (!acceptsConversions(*campaign, encoded.interaction.occurredAt)) {
+    if (!acceptsConversions(*campaign, interaction.occurredAt)) {
         // Rare enough to encode a second time, now that the flag is known.
         dto::Interaction flagged = std::move(encoded.interaction);
         flagged.flags.emplace_back(dto::kFlagCampaignNotActive);
@@ -317,7 +318,7 @@ Result<FollowedLink> TrackingService::followLink(const LinkCode& code, const Vis
         click.context.referrer = visitor.referrer;
         click.clickId = newUuidV7();
         auto encoded = encodeInteraction(interactionFrom(click, receivedAt));
-        if (Status stored = ingest(db, click, encoded); !stored)
+        if (Status stored = ingest(db, encoded); !stored)
             return std::move(stored).error();
         clicked = std::move(encoded.interaction);
         return FollowedLink{link.textAt(2), *click.clickId, *click.anonymousId};

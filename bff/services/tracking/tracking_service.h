@@ -84,8 +84,9 @@ private:
     TrackingService(std::unique_ptr<ServiceDatabase> db, const Clock& clock, FraudRules fraudRules);
     static Handlers handlers(const Clock& clock, const FraudRules& fraudRules);
     Status apply(storage::Database& db, const messages::Envelope& message);
-    // Checks `input` against the campaign and partner copies and stores `encoded`, made from it.
-    Status ingest(storage::Database& db, const dto::InteractionInput& input, EncodedInteraction& encoded);
+    // Checks the interaction against the campaign and partner copies, flags it if its campaign
+    // takes no conversions now (encoding it again), and stores it.
+    Status ingest(storage::Database& db, EncodedInteraction& encoded);
     std::string newLinkCode();
 
     std::unique_ptr<ServiceDatabase> m_db;
